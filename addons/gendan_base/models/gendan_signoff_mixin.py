@@ -1,0 +1,325 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..engine import check_engine, engine, insert_rows
+
+SIGNOFF_FIELDS = {"signoff_state", "signoff_revision"}
+
+
+class GendanSignoffMixin(models.AbstractModel):
+    """Multi-signature approval (会签) for any document.
+
+    Configure with class attributes::
+
+        _signoff_state_field = "state"      # the document's state field
+        _signoff_gated_states = ["approved"]  # unreachable until signed off
+        _signoff_reject_state = "draft"     # set on rejection (None: untouched)
+        _signoff_reset_fields = ["qty"]     # a change asks for re-approval
+
+    and override the hooks ``_signoff_on_*``. The document model must also
+    inherit ``mail.thread`` (the trail of every step is in the chatter).
+    """
+
+    _name = "gendan.signoff.mixin"
+    _description = "Sign-off (multi-signature approval)"
+
+    _signoff_state_field = "state"
+    _signoff_gated_states = []
+    _signoff_reject_state = "draft"
+    _signoff_reset_fields = []
+
+    signoff_state = fields.Selection(
+        [("none", "Not Requested"), ("pending", "Waiting for Signatures"),
+         ("approved", "Signed Off"), ("rejected", "Rejected")],
+        "Sign-off", default="none", required=True, readonly=True, copy=False,
+        index=True, track_visibility="onchange")
+    signoff_revision = fields.Integer(
+        "Sign-off Revision", default=0, readonly=True, copy=False,
+        help="Increases each time the document is sent for (re-)approval.")
+    signature_ids = fields.One2many(
+        "gendan.signature", "res_id", "Signatures", readonly=True, copy=False,
+        domain=lambda self: [("res_model", "=", self._name)], auto_join=True)
+    signoff_can_sign = fields.Boolean(
+        "Can Sign", compute="_compute_signoff_user_status")
+    signoff_waiting_me = fields.Boolean(
+        "Waiting for My Signature", compute="_compute_signoff_user_status",
+        search="_search_signoff_waiting_me")
+    signoff_progress = fields.Char(
+        "Signatures", compute="_compute_signoff_progress")
+
+    # -- computes -------------------------------------------------------------
+
+    def _signoff_current(self):
+        """Signatures of the current revision (batched via the o2m cache)."""
+        self.ensure_one()
+        return self.signature_ids.filtered(
+            lambda sig: sig.revision == self.signoff_revision
+            and sig.state != "obsolete")
+
+    @api.depends("signature_ids.state", "signoff_state")
+    def _compute_signoff_progress(self):
+        for rec in self:
+            required = rec._signoff_current().filtered("is_required")
+            signed = required.filtered(lambda sig: sig.state == "signed")
+            rec.signoff_progress = required and "%d/%d" % (
+                len(signed), len(required)) or ""
+
+    @api.depends("signature_ids.state", "signoff_state")
+    def _compute_signoff_user_status(self):
+        user = self.env.user
+        for rec in self:
+            can_sign = bool(rec.signoff_state == "pending"
+                            and rec._signoff_signable_by(user))
+            rec.signoff_can_sign = rec.signoff_waiting_me = can_sign
+
+    def _search_signoff_waiting_me(self, operator, value):
+        user = self.env.user
+        pending = self.env["gendan.signature"].search([
+            ("res_model", "=", self._name), ("state", "=", "pending"),
+            "|", ("user_id", "=", user.id), ("group_id", "in", user.groups_id.ids)])
+        docs = self.browse(set(pending.mapped("res_id"))).filtered(
+            lambda rec: rec.signoff_state == "pending"
+            and rec._signoff_signable_by(user))
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", docs.ids)]
+
+    # -- guards ---------------------------------------------------------------
+
+    def _signoff_open_signatures(self):
+        """Pending signatures that may be signed now (sequence reached)."""
+        current = self._signoff_current()
+        blocking = current.filtered(
+            lambda sig: sig.is_required and sig.state == "pending")
+        first = min(blocking.mapped("sequence") or [float("inf")])
+        return current.filtered(
+            lambda sig: sig.state == "pending" and sig.sequence <= first)
+
+    def _signoff_signable_by(self, user):
+        """The signature ``user`` may give now, else an empty recordset."""
+        current = self._signoff_current()
+        if current.filtered(lambda sig: sig.signed_by_id == user):
+            return current.browse()
+        return self._signoff_open_signatures().filtered(
+            lambda sig: sig._may_be_signed_by(user))[:1]
+
+    def _signoff_explain_refusal(self, user):
+        """The translated reason why ``user`` cannot sign now."""
+        current = self._signoff_current()
+        if self.signoff_state != "pending":
+            return _("%s is not waiting for signatures.") % self.display_name
+        if current.filtered(lambda sig: sig.signed_by_id == user):
+            return _("You have already signed %s; one person signs once per "
+                     "revision.") % self.display_name
+        mine = current.filtered(lambda sig: sig.state == "pending"
+                                and sig._may_be_signed_by(user))
+        if not mine:
+            return _("You do not hold a role that still has to sign %s.") % (
+                self.display_name)
+        waiting = self._signoff_open_signatures().filtered("is_required")
+        return _("%(doc)s must be signed first by: %(roles)s.") % {
+            "doc": self.display_name, "roles": ", ".join(waiting.mapped("name"))}
+
+    @api.model
+    def create(self, vals):
+        if SIGNOFF_FIELDS & set(vals):
+            check_engine(_("The sign-off status"))
+        if vals.get(self._signoff_state_field) in self._signoff_gated_states:
+            raise UserError(_("A new document cannot start signed off: request "
+                              "the sign-off first."))
+        return super(GendanSignoffMixin, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if SIGNOFF_FIELDS & set(vals):
+            check_engine(_("The sign-off status"))
+        state_field = self._signoff_state_field
+        if vals.get(state_field) in self._signoff_gated_states:
+            unsigned = self.filtered(lambda rec: rec.signoff_state != "approved")
+            if unsigned:
+                raise UserError(_(
+                    "%(docs)s cannot move on before every required signature is "
+                    "given (sign-off: %(status)s).") % {
+                        "docs": ", ".join(unsigned.mapped("display_name")),
+                        "status": dict(self._fields["signoff_state"].selection)[
+                            unsigned[0].signoff_state]})
+        to_reset = self.browse()
+        if self._signoff_reset_fields and set(vals) & set(self._signoff_reset_fields):
+            to_reset = self.filtered(lambda rec: rec.signoff_state in (
+                "pending", "approved") and rec._signoff_changed(vals))
+        res = super(GendanSignoffMixin, self).write(vals)
+        if to_reset:
+            to_reset._signoff_reset(_("Changed after signing: %s") % ", ".join(
+                self._fields[name].string for name in sorted(
+                    set(vals) & set(self._signoff_reset_fields))))
+        return res
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda rec: rec.signoff_state in ("pending", "approved")):
+            raise UserError(_("A document under sign-off or signed off cannot be "
+                              "deleted; cancel it instead."))
+        return super(GendanSignoffMixin, self).unlink()
+
+    def _signoff_changed(self, vals):
+        """Whether ``vals`` really changes a key field of this record."""
+        self.ensure_one()
+        for name in set(vals) & set(self._signoff_reset_fields):
+            field = self._fields[name]
+            old = field.convert_to_write(self[name], self)
+            new = vals[name]
+            if field.type in ("many2many", "one2many"):
+                return True
+            if field.type == "many2one":
+                old = self[name].id
+            if field.type == "float":
+                new, old = float(new or 0.0), float(old or 0.0)
+            if (old or False) != (new or False):
+                return True
+        return False
+
+    # -- actions --------------------------------------------------------------
+
+    @api.multi
+    def action_signoff_request(self):
+        """Ask the signatures the rules require; notify the first signers."""
+        if self.filtered(lambda rec: rec.signoff_state in ("pending", "approved")):
+            raise UserError(_("Sign-off has already been requested."))
+        stale = self.mapped("signature_ids").filtered(
+            lambda sig: sig.state == "pending")
+        with engine():
+            stale.sudo().write({"state": "obsolete"})
+        applies = self.env["gendan.signoff.rule"]._rules_for(self)
+        rows = []
+        for rec in self:
+            revision = rec.signoff_revision + 1
+            for rule, matching in applies.items():
+                if rec in matching:
+                    vals = rule._prepare_signature_vals(rec)
+                    vals.update(res_model=rec._name, res_id=rec.id,
+                                revision=revision, state="pending")
+                    rows.append(vals)
+        self._signoff_insert(rows)
+        for rec in self:
+            with engine():
+                rec.write({"signoff_state": "pending",
+                           "signoff_revision": rec.signoff_revision + 1})
+            rec.message_post(body=_("Sign-off requested (revision %s).") % (
+                rec.signoff_revision))
+        self._signoff_on_request()
+        self._signoff_approve_if_complete()
+        return True
+
+    @api.multi
+    def action_signoff_sign(self, comment=False):
+        """Sign as the current user, for the first role of theirs that is due."""
+        user = self.env.user
+        now = fields.Datetime.now()
+        for rec in self:
+            signature = rec._signoff_signable_by(user)
+            if not signature:
+                raise UserError(rec._signoff_explain_refusal(user))
+            with engine():
+                signature.sudo().write({
+                    "state": "signed", "signed_by_id": user.id, "signed_date": now,
+                    "comment": comment or False})
+            rec.message_post(body=_("Signed as %(role)s%(comment)s") % {
+                "role": signature.name,
+                "comment": comment and ": %s" % comment or "."})
+        self._signoff_approve_if_complete()
+        return True
+
+    @api.multi
+    def action_signoff_reject(self, reason):
+        """Reject with a reason: the document goes back to its draft state."""
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason of the rejection."))
+        user = self.env.user
+        now = fields.Datetime.now()
+        for rec in self:
+            signature = rec._signoff_signable_by(user)
+            if not signature:
+                raise UserError(rec._signoff_explain_refusal(user))
+            with engine():
+                signature.sudo().write({
+                    "state": "rejected", "signed_by_id": user.id,
+                    "signed_date": now, "comment": reason})
+            rec.message_post(body=_("Rejected as %(role)s: %(reason)s") % {
+                "role": signature.name, "reason": reason})
+        with engine():
+            self.write({"signoff_state": "rejected"})
+        if self._signoff_reject_state:
+            self.write({self._signoff_state_field: self._signoff_reject_state})
+        self._signoff_on_rejected()
+        return True
+
+    @api.multi
+    def action_signoff_open_wizard(self):
+        """Open the sign/reject dialog (context key ``signoff_action``)."""
+        self.ensure_one()
+        action = self.env.ref("gendan_base.gendan_signoff_wizard_action").read()[0]
+        action["context"] = {
+            "default_res_model": self._name, "default_res_id": self.id,
+            "default_action": self.env.context.get("signoff_action", "sign")}
+        return action
+
+    # -- engine ---------------------------------------------------------------
+
+    def _signoff_insert(self, rows):
+        with engine():
+            signatures = insert_rows(self.env["gendan.signature"].sudo(), rows)
+        self.invalidate_cache(["signature_ids"])
+        return signatures
+
+    def _signoff_approve_if_complete(self):
+        done = self.filtered(lambda rec: rec.signoff_state == "pending" and not any(
+            sig.is_required and sig.state != "signed"
+            for sig in rec._signoff_current()))
+        if done:
+            with engine():
+                done.write({"signoff_state": "approved"})
+            for rec in done:
+                rec.message_post(body=_("All required signatures given: signed off."))
+            done._signoff_on_approved()
+
+    def _signoff_reset(self, reason):
+        """Supersede the signatures and ask them again for a new revision."""
+        current = self.mapped("signature_ids").filtered(
+            lambda sig: sig.state != "obsolete")
+        with engine():
+            current.sudo().write({"state": "obsolete"})
+            self.write({"signoff_state": "none"})
+        for rec in self:
+            rec.message_post(body=_("Re-approval needed. %s") % reason)
+        self._signoff_on_reset()
+        self.action_signoff_request()
+
+    def _signoff_withdraw(self):
+        """Withdraw a request (document cancelled): nothing stays pending."""
+        pending = self.filtered(lambda rec: rec.signoff_state == "pending")
+        if pending:
+            with engine():
+                pending.mapped("signature_ids").filtered(
+                    lambda sig: sig.state == "pending").sudo().write(
+                        {"state": "obsolete"})
+                pending.write({"signoff_state": "none"})
+            for rec in pending:
+                rec.message_post(body=_("Sign-off request withdrawn."))
+
+    # -- hooks ----------------------------------------------------------------
+
+    def _signoff_on_request(self):
+        """Called after signatures were requested."""
+
+    def _signoff_on_approved(self):
+        """Called when the last required signature is given."""
+
+    def _signoff_on_rejected(self):
+        """Called after a rejection."""
+
+    def _signoff_on_reset(self):
+        """Called when a key field change supersedes the signatures."""
+
+    def _signoff_signature_lines(self):
+        """Signatures to print: the current revision's, in signing order."""
+        self.ensure_one()
+        return self._signoff_current().sorted(lambda sig: (sig.sequence, sig.id))

@@ -1,0 +1,72 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+
+
+class GendanSla(models.AbstractModel):
+    """Working-day arithmetic on the company's calendar and the SLA cron."""
+
+    _name = "gendan.sla"
+    _description = "SLA Clock"
+
+    @api.model
+    def _calendar_days(self, company, date_from, date_to):
+        """(working weekdays, holiday dates) of the company's calendar."""
+        calendar = (company or self.env.user.company_id).resource_calendar_id
+        if not calendar:
+            return set(range(5)), set()
+        weekdays = set(int(day) for day in calendar.attendance_ids.mapped("dayofweek"))
+        leaves = self.env["resource.calendar.leaves"].sudo().search([
+            ("calendar_id", "=", calendar.id), ("resource_id", "=", False),
+            ("date_from", "<=", fields.Datetime.to_string(date_to)),
+            ("date_to", ">=", fields.Datetime.to_string(date_from))])
+        holidays = set()
+        for leave in leaves:
+            day = fields.Datetime.from_string(leave.date_from).date()
+            last = fields.Datetime.from_string(leave.date_to).date()
+            while day <= last:
+                holidays.add(day)
+                day += timedelta(days=1)
+        return weekdays or set(range(5)), holidays
+
+    @api.model
+    def add_working_days(self, date_from, days, company=None):
+        """The date ``days`` working days after ``date_from`` (date or string).
+
+        Weekends are the days without attendance in the company's
+        resource.calendar; holidays are its global leaves.
+        """
+        if not date_from:
+            return False
+        if isinstance(date_from, str):
+            date_from = fields.Date.from_string(date_from[:10])
+        horizon = date_from + timedelta(days=days * 3 + 60)
+        weekdays, holidays = self._calendar_days(company, date_from, horizon)
+        day, left = date_from, days
+        while left > 0:
+            day += timedelta(days=1)
+            if day.weekday() in weekdays and day not in holidays:
+                left -= 1
+        return day
+
+    @api.model
+    def _sla_models(self):
+        """Names of the concrete models that inherit gendan.sla.mixin."""
+        return [name for name in self.env.registry.models
+                if not self.env[name]._abstract and not self.env[name]._transient
+                and hasattr(self.env[name], "_sla_escalate")]
+
+    @api.model
+    def _cron_escalate_overdue(self):
+        """One 'SLA overdue' activity per overdue record, never two."""
+        for name in self._sla_models():
+            self.env[name]._sla_escalate()
+        return True
+
+    @api.model
+    def _activity_type(self):
+        return self.env.ref("gendan_base.mail_activity_type_sla_overdue")
+
+    @api.model
+    def _overdue_summary(self):
+        return _("SLA overdue")

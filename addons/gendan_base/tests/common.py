@@ -1,0 +1,80 @@
+import tempfile
+
+from odoo.tests.common import SavepointCase
+from odoo.tools import config
+
+
+def render_pdf(report, res_ids):
+    """The PDF bytes of ``report`` for ``res_ids``, through wkhtmltopdf.
+
+    Odoo 11 renders HTML instead of PDF under tests unless a report
+    directory is configured; set one for the duration of the call.
+    """
+    saved = config.get("test_report_directory")
+    config["test_report_directory"] = tempfile.gettempdir()
+    try:
+        return report.render_qweb_pdf(res_ids)[0]
+    finally:
+        config["test_report_directory"] = saved
+
+
+class QueryCounter(object):
+    """Count the SQL queries run inside a ``with`` block::
+
+        with QueryCounter(self.env.cr) as counter:
+            record.action_x()
+        self.assertEqual(counter.count, expected)
+    """
+
+    def __init__(self, cr):
+        self.cr = cr
+        self.count = 0
+        self._start = 0
+
+    def __enter__(self):
+        self._start = self.cr.sql_log_count
+        return self
+
+    def __exit__(self, *exc):
+        self.count = self.cr.sql_log_count - self._start
+        return False
+
+
+class GendanCase(SavepointCase):
+    """Shared set-up: one user per department, created by the test itself."""
+
+    ROLES = {
+        "merchandiser": "group_merchandiser",
+        "salesperson": "group_salesperson",
+        "sales_manager": "group_sales_manager",
+        "general_manager": "group_general_manager",
+        "engineer": "group_engineering",
+        "purchaser": "group_purchasing",
+        "production": "group_production",
+        "qa": "group_qa",
+        "packing_wh": "group_warehouse_packing",
+        "electronic_wh": "group_warehouse_electronic",
+        "fg_wh": "group_warehouse_fg",
+        "finance": "group_finance",
+        "documents_clerk": "group_documents_clerk",
+        "plain": "group_user",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super(GendanCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False,
+                                       mail_notrack=False, no_reset_password=True))
+        cls.users = {}
+        for login, group in cls.ROLES.items():
+            cls.users[login] = cls._create_user("t_" + login, ["gendan_base." + group])
+
+    @classmethod
+    def _create_user(cls, login, group_xmlids, name=None):
+        groups = [cls.env.ref(xmlid).id for xmlid in group_xmlids]
+        return cls.env["res.users"].with_context(no_reset_password=True).create({
+            "name": name or login.replace("_", " ").title(),
+            "login": login,
+            "email": "%s@test.example.com" % login,
+            "groups_id": [(6, 0, groups)],
+        })

@@ -1,0 +1,235 @@
+from odoo.exceptions import AccessError, UserError
+
+from .common import GendanCase, QueryCounter, render_pdf
+
+
+class TestSignoff(GendanCase):
+    """The sign-off engine on the internal contact form (gendan.memo)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestSignoff, cls).setUpClass()
+        cls.Memo = cls.env["gendan.memo"]
+        cls.Rule = cls.env["gendan.signoff.rule"]
+        # the shipped rules: Sales Manager (10) then General Manager (20)
+        cls.model_id = cls.env["ir.model"]._get_id("gendan.memo")
+
+    def _memo(self, user=None, **vals):
+        vals.setdefault("subject", "Carton change")
+        return self.Memo.sudo(user or self.users["merchandiser"]).create(vals)
+
+    def _submitted(self):
+        memo = self._memo()
+        memo.action_submit()
+        return memo
+
+    def test_request_creates_signatures_in_order(self):
+        """Requesting asks one pending signature per applicable rule."""
+        memo = self._submitted()
+        self.assertEqual(memo.state, "to_sign")
+        self.assertEqual(memo.signoff_state, "pending")
+        sigs = memo._signoff_current()
+        self.assertEqual(sigs.mapped("name"), ["Sales Manager", "General Manager"])
+        self.assertEqual(set(sigs.mapped("state")), {"pending"})
+        self.assertEqual(memo.signoff_progress, "0/2")
+
+    def test_full_sequence_approves(self):
+        """Sales manager then GM sign: the document is signed off and moves on."""
+        memo = self._submitted()
+        memo.sudo(self.users["sales_manager"]).action_signoff_sign("OK")
+        self.assertEqual(memo.signoff_state, "pending")
+        memo.sudo(self.users["general_manager"]).action_signoff_sign()
+        self.assertEqual(memo.signoff_state, "approved")
+        self.assertEqual(memo.state, "approved")
+        sig = memo._signoff_current()[0]
+        self.assertEqual(sig.signed_by_id, self.users["sales_manager"])
+        self.assertEqual(sig.comment, "OK")
+        self.assertTrue(any("Signed as Sales Manager: OK" in body
+                            for body in memo.message_ids.mapped("body")))
+
+    def test_role_not_held_refused(self):
+        """A QA user cannot sign for the sales manager."""
+        memo = self._submitted()
+        with self.assertRaisesRegex(UserError, "do not hold a role"):
+            memo.sudo(self.users["qa"]).action_signoff_sign()
+        self.assertEqual(set(memo._signoff_current().mapped("state")), {"pending"})
+
+    def test_out_of_sequence_refused(self):
+        """The GM cannot sign before the sales manager (sequential rules)."""
+        # the GM also holds the sales manager role through the implied chain,
+        # so give the sales-manager signature to a named user instead
+        memo_rule = self.env.ref("gendan_base.signoff_rule_memo_sales_manager")
+        memo_rule.write({"signer_type": "user",
+                         "user_id": self.users["sales_manager"].id})
+        memo = self._submitted()
+        with self.assertRaisesRegex(UserError, "signed first by: Sales Manager"):
+            memo.sudo(self.users["general_manager"]).action_signoff_sign()
+        self.assertFalse(memo._signoff_current().filtered(
+            lambda s: s.state != "pending"))
+
+    def test_sign_twice_refused(self):
+        """One person signs once per revision, even holding both roles."""
+        memo = self._submitted()
+        gm = self.users["general_manager"]
+        memo.sudo(gm).action_signoff_sign()  # as Sales Manager (implied role)
+        with self.assertRaisesRegex(UserError, "already signed"):
+            memo.sudo(gm).action_signoff_sign()
+        self.assertEqual(memo.signoff_state, "pending")
+
+    def test_signature_cannot_be_forged(self):
+        """Signatures cannot be created, edited or deleted directly."""
+        memo = self._submitted()
+        sig = memo._signoff_current()[0]
+        user = self.users["sales_manager"]
+        with self.assertRaises(AccessError):
+            sig.sudo(user).write({"state": "signed", "signed_by_id": user.id})
+        with self.assertRaises(AccessError):
+            self.env["gendan.signature"].sudo(user).create({
+                "res_model": "gendan.memo", "res_id": memo.id, "name": "X"})
+        # even with write access (the superuser), outside the engine: refused
+        with self.assertRaises(AccessError):
+            sig.sudo().write({"state": "signed"})
+        with self.assertRaises(AccessError):
+            sig.sudo().unlink()
+        self.assertEqual(sig.state, "pending")
+
+    def test_gate_through_rpc_write(self):
+        """Writing the gated state or the sign-off status directly is refused."""
+        memo = self._submitted()
+        user = self.users["merchandiser"]
+        with self.assertRaisesRegex(UserError, "every required signature"):
+            memo.sudo(user).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            memo.sudo(user).write({"signoff_state": "approved"})
+        with self.assertRaises(UserError):
+            self._memo(state="approved")
+        self.assertEqual(memo.state, "to_sign")
+        self.assertEqual(memo.signoff_state, "pending")
+
+    def test_reject_with_reason(self):
+        """A rejection needs a reason, records it and returns to draft."""
+        memo = self._submitted()
+        manager = self.users["sales_manager"]
+        with self.assertRaisesRegex(UserError, "reason"):
+            memo.sudo(manager).action_signoff_reject("  ")
+        memo.sudo(manager).action_signoff_reject("Wrong carton size")
+        self.assertEqual(memo.state, "draft")
+        self.assertEqual(memo.signoff_state, "rejected")
+        sig = memo.signature_ids.filtered(lambda s: s.state == "rejected")
+        self.assertEqual(sig.comment, "Wrong carton size")
+        # it can be corrected and sent again, as a new revision
+        memo.action_submit()
+        self.assertEqual(memo.signoff_revision, 2)
+        self.assertEqual(memo.signoff_progress, "0/2")
+
+    def test_key_change_resets(self):
+        """Changing a key field after signing asks for re-approval."""
+        memo = self._submitted()
+        memo.sudo(self.users["sales_manager"]).action_signoff_sign()
+        memo.sudo(self.users["general_manager"]).action_signoff_sign()
+        self.assertEqual(memo.state, "approved")
+        memo.sudo(self.users["merchandiser"]).write({"subject": "Carton change V2"})
+        self.assertEqual(memo.signoff_state, "pending")
+        self.assertEqual(memo.state, "to_sign")
+        self.assertEqual(memo.signoff_revision, 2)
+        old = memo.signature_ids.filtered(lambda s: s.revision == 1)
+        self.assertEqual(set(old.mapped("state")), {"obsolete"})
+        # a non-key field does not reset
+        memo.sudo(self.users["sales_manager"]).action_signoff_sign()
+        memo.sudo(self.users["general_manager"]).action_signoff_sign()
+        memo.write({"user_id": self.users["salesperson"].id})
+        self.assertEqual(memo.signoff_state, "approved")
+
+    def test_optional_and_parallel_rules(self):
+        """Optional rules never block; equal sequences sign in any order."""
+        self.Rule.create({"name": "QA", "model_id": self.model_id, "sequence": 10,
+                          "signer_type": "group",
+                          "group_id": self.env.ref("gendan_base.group_qa").id})
+        self.Rule.create({"name": "Finance (optional)", "model_id": self.model_id,
+                          "sequence": 5, "is_required": False, "signer_type": "group",
+                          "group_id": self.env.ref("gendan_base.group_finance").id})
+        memo = self._submitted()
+        memo.sudo(self.users["qa"]).action_signoff_sign()  # parallel with sales mgr
+        memo.sudo(self.users["sales_manager"]).action_signoff_sign()
+        memo.sudo(self.users["general_manager"]).action_signoff_sign()
+        self.assertEqual(memo.signoff_state, "approved")
+        self.assertEqual(memo.signoff_progress, "3/3")
+
+    def test_condition_and_user_field_rules(self):
+        """A rule's condition limits it; a user field names the signer."""
+        issuer_field = self.env["ir.model.fields"].search([
+            ("model", "=", "gendan.memo"), ("name", "=", "user_id")])
+        self.Rule.create({"name": "Issuer", "model_id": self.model_id, "sequence": 1,
+                          "signer_type": "field", "user_field_id": issuer_field.id,
+                          "domain": "[('reply_days', '>', 5)]"})
+        quick = self._submitted()
+        self.assertEqual(len(quick._signoff_current()), 2)
+        slow = self._memo(reply_days=10)
+        slow.action_submit()
+        issuer = slow._signoff_current()[0]
+        self.assertEqual(issuer.user_id, self.users["merchandiser"])
+        with self.assertRaises(UserError):
+            slow.sudo(self.users["sales_manager"]).action_signoff_sign()
+        slow.sudo(self.users["merchandiser"]).action_signoff_sign()
+
+    def test_signed_document_not_deleted(self):
+        """A document under sign-off cannot be deleted."""
+        memo = self._submitted()
+        with self.assertRaises(UserError):
+            memo.unlink()
+        self.assertTrue(memo.exists())
+
+    def test_waiting_me_filter(self):
+        """'Waiting for my signature' finds what the user can sign now."""
+        memo = self._submitted()
+        manager, gm = self.users["sales_manager"], self.users["general_manager"]
+        found = self.Memo.sudo(manager).search([("signoff_waiting_me", "=", True)])
+        self.assertIn(memo, found)
+        memo.sudo(manager).action_signoff_sign()
+        found = self.Memo.sudo(manager).search([("signoff_waiting_me", "=", True)])
+        self.assertNotIn(memo, found)
+        self.assertIn(memo, self.Memo.sudo(gm).search(
+            [("signoff_waiting_me", "=", True)]))
+
+    def test_sign_query_count_flat_in_rules(self):
+        """Signing costs the same number of queries with 2 or 22 rules."""
+        def count_for(extra_rules):
+            for index in range(extra_rules):
+                self.Rule.create({
+                    "name": "Optional %s" % index, "model_id": self.model_id,
+                    "sequence": 30, "is_required": False, "signer_type": "group",
+                    "group_id": self.env.ref("gendan_base.group_qa").id})
+            memo = self._submitted()
+            memo.invalidate_cache()
+            with QueryCounter(self.env.cr) as counter:
+                memo.sudo(self.users["sales_manager"]).action_signoff_sign()
+            return counter.count
+
+        count_for(0)  # warm the caches
+        small = count_for(0)
+        large = count_for(20)
+        self.assertEqual(small, large)
+
+    def test_wizard_signs_and_rejects(self):
+        """The Sign/Reject dialog calls the engine as the current user."""
+        memo = self._submitted()
+        manager = self.users["sales_manager"]
+        action = memo.sudo(manager).with_context(
+            signoff_action="reject").action_signoff_open_wizard()
+        wizard = self.env["gendan.signoff.wizard"].sudo(manager).with_context(
+            **action["context"]).create({"comment": "Price missing"})
+        self.assertEqual(wizard.action, "reject")
+        wizard.action_confirm()
+        self.assertEqual(memo.signoff_state, "rejected")
+
+    def test_report_prints_signature_block(self):
+        """The printed form carries the signature block with the signer."""
+        memo = self._submitted()
+        memo.sudo(self.users["sales_manager"]).action_signoff_sign("Agreed")
+        report = self.env.ref("gendan_base.action_report_memo")
+        html = report.render_qweb_html(memo.ids)[0].decode()
+        self.assertIn("Sales Manager", html)
+        self.assertIn(self.users["sales_manager"].name, html)
+        self.assertIn("Agreed", html)
+        pdf = render_pdf(report, memo.ids)
+        self.assertTrue(pdf.startswith(b"%PDF"))
