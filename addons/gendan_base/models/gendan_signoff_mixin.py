@@ -102,6 +102,17 @@ class GendanSignoffMixin(models.AbstractModel):
         return self._signoff_open_signatures().filtered(
             lambda sig: sig._may_be_signed_by(user))[:1]
 
+    def _signoff_next_partners(self):
+        """Partners of the users who may sign next (notified in the chatter)."""
+        self.ensure_one()
+        if self.signoff_state not in ("pending", "none"):
+            return self.env["res.partner"]
+        current = self._signoff_current()
+        signed_by = current.mapped("signed_by_id")
+        open_sigs = self._signoff_open_signatures()
+        users = open_sigs.mapped("user_id") | open_sigs.mapped("group_id.users")
+        return (users - signed_by).filtered("active").mapped("partner_id")
+
     def _signoff_explain_refusal(self, user):
         """The translated reason why ``user`` cannot sign now."""
         current = self._signoff_current()
@@ -204,7 +215,7 @@ class GendanSignoffMixin(models.AbstractModel):
                 rec.write({"signoff_state": "pending",
                            "signoff_revision": rec.signoff_revision + 1})
             rec.message_post(body=_("Sign-off requested (revision %s).") % (
-                rec.signoff_revision))
+                rec.signoff_revision), partner_ids=rec._signoff_next_partners().ids)
         self._signoff_on_request()
         self._signoff_approve_if_complete()
         return True
@@ -224,7 +235,8 @@ class GendanSignoffMixin(models.AbstractModel):
                     "comment": comment or False})
             rec.message_post(body=_("Signed as %(role)s%(comment)s") % {
                 "role": signature.name,
-                "comment": comment and ": %s" % comment or "."})
+                "comment": comment and ": %s" % comment or "."},
+                partner_ids=rec._signoff_next_partners().ids)
         self._signoff_approve_if_complete()
         return True
 

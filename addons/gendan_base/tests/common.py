@@ -76,5 +76,6 @@ class GendanCase(SavepointCase):
             "name": name or login.replace("_", " ").title(),
             "login": login,
             "email": "%s@test.example.com" % login,
+            "lang": "en_US",
             "groups_id": [(6, 0, groups)],
         })

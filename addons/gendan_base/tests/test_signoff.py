@@ -112,6 +112,9 @@ class TestSignoff(GendanCase):
         manager = self.users["sales_manager"]
         with self.assertRaisesRegex(UserError, "reason"):
             memo.sudo(manager).action_signoff_reject("  ")
+        if self.env["res.lang"].search([("code", "=", "zh_CN")]):
+            with self.assertRaisesRegex(UserError, "请填写驳回原因"):
+                memo.sudo(manager).with_context(lang="zh_CN").action_signoff_reject("")
         memo.sudo(manager).action_signoff_reject("Wrong carton size")
         self.assertEqual(memo.state, "draft")
         self.assertEqual(memo.signoff_state, "rejected")
@@ -233,3 +236,16 @@ class TestSignoff(GendanCase):
         self.assertIn("Agreed", html)
         pdf = render_pdf(report, memo.ids)
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_next_signers_notified(self):
+        """Each step notifies the users who sign next."""
+        memo = self._submitted()
+        manager, gm = self.users["sales_manager"], self.users["general_manager"]
+        request = memo.message_ids.filtered(
+            lambda m: "Sign-off requested" in (m.body or ""))
+        self.assertIn(manager.partner_id, request.partner_ids)
+        memo.sudo(manager).action_signoff_sign()
+        signed = memo.message_ids.filtered(
+            lambda m: "Signed as Sales Manager" in (m.body or ""))
+        self.assertIn(gm.partner_id, signed.partner_ids)
+        self.assertNotIn(manager.partner_id, signed.partner_ids)
