@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Odoo 11's own test suites as the peer's suite: run the tests of the core
+# modules Gendan extends on a database WITHOUT gendan (the baseline of this
+# Python 3.11 stack) and on one WITH every gendan module and demo data, then
+# list the failures of each and the failures gendan adds (none expected).
+#
+#   ./gendan core-tests            both runs, report in docs/core-tests.md
+#   ./gendan core-tests baseline   only the run without gendan
+#   ./gendan core-tests gendan     only the run with gendan
+#
+# Each run: install the modules without tests, then `-u <core modules>
+# --test-enable` (Odoo 11 runs the tests of updated modules). ~6-10 min each.
+set -euo pipefail
+: "${PY:?run through ./gendan core-tests}" "${ROOT:?}"
+cd "$ROOT"
+CORE=sale,sale_stock,mrp,stock,purchase,account,mrp_repair
+APPS=sale_management,sale_stock,mrp,stock,purchase,account_invoicing,mrp_repair
+OUT="$ROOT/.data/core-tests"
+mkdir -p "$OUT"
+mode=${1:-both}
+
+odoo() { "$PY" -m gendan_compat --config="$ROOT/odoo.conf" "$@"; }
+dropdb_if() { "$PY" -c 'import sys, psycopg2; c = psycopg2.connect(dbname="postgres"); c.autocommit = True; c.cursor().execute("DROP DATABASE IF EXISTS \"%s\"" % sys.argv[1])' "$1"; }
+
+run_suite() {  # name, modules to install
+    local name=$1 install=$2 db="gendan_core_$1"
+    dropdb_if "$db"
+    echo "[core-tests] $name: installing $install"
+    odoo -d "$db" -i "$install" --load-language=en_US --stop-after-init --log-level=warn \
+        >"$OUT/$name-install.log" 2>&1
+    echo "[core-tests] $name: running the tests of $CORE"
+    local start; start=$(date +%s)
+    odoo -d "$db" -u "$CORE" --test-enable --stop-after-init --log-level=test \
+        >"$OUT/$name-tests.log" 2>&1 || true
+    echo "[core-tests] $name: $(( $(date +%s) - start ))s"
+    # failing tests of the core modules: "FAIL: test_x (odoo.addons.stock...)",
+    # "ERROR: test_x (...)" and failing YAML/XML test files
+    grep -E "(FAIL|ERROR): test|test.*\.yml|Exception during.*test" "$OUT/$name-tests.log" \
+        | grep -E "odoo\.addons\.(sale|sale_stock|mrp|stock|purchase|account|mrp_repair)[\. ]|\.yml" \
+        | sed -E 's/^[0-9-]+ [0-9:,]+ [0-9]+ //; s/ (odoo\.addons\.[a-z_]+)\.[^:]*:/ \1:/' \
+        | grep -oE "(FAIL|ERROR): test[a-zA-Z0-9_]+ \([a-z_.0-9]+|[a-z_]+/tests?/[a-z_0-9]+\.yml|odoo\.addons\.[a-z_]+\.tests\.[a-z_0-9]+" \
+        | sort -u >"$OUT/$name-failures.txt" || true
+    grep -cE "^.*(Ran [0-9]+ tests|running [0-9]+ tests)" "$OUT/$name-tests.log" >/dev/null || true
+    echo "[core-tests] $name: $(wc -l <"$OUT/$name-failures.txt") failing tests"
+}
+
+report() {
+    local new; new=$(comm -13 "$OUT/baseline-failures.txt" "$OUT/gendan-failures.txt")
+    {
+        echo "# Odoo 11 core test suites with and without Gendan"
+        echo
+        echo "Run on $(date -u +%Y-%m-%d) on $(uname -m), $(nproc) cores, $("$PY" -V)."
+        echo "Modules tested: \`$CORE\` (\`-u\` with \`--test-enable\` after a plain install)."
+        echo "Command: \`./gendan core-tests\`; logs in \`.data/core-tests/\`."
+        echo
+        echo "## Baseline: failing without gendan (this Python 3.11 stack)"
+        echo; sed 's/^/- /' "$OUT/baseline-failures.txt"; echo
+        echo "## With every gendan module and demo data"
+        echo; sed 's/^/- /' "$OUT/gendan-failures.txt"; echo
+        echo "## Failures gendan adds"
+        echo
+        if [ -z "$new" ]; then echo "None."; else echo "$new" | sed 's/^/- /'; fi
+    } >"$ROOT/docs/core-tests.md"
+    echo "[core-tests] report: docs/core-tests.md"
+    [ -z "$new" ]
+}
+
+mods=$(ls -d addons/gendan_*/ | xargs -n1 basename | paste -sd,)
+case "$mode" in
+    baseline) run_suite baseline "$APPS" ;;
+    gendan) run_suite gendan "$APPS,$mods" ;;
+    both) run_suite baseline "$APPS"; run_suite gendan "$APPS,$mods"; report ;;
+    report) report ;;
+    *) echo "usage: ./gendan core-tests [both|baseline|gendan|report]"; exit 2 ;;
+esac

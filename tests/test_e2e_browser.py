@@ -1,0 +1,117 @@
+"""Each department in the real web client (Debian chromium + chromedriver).
+
+Logs in as every demo department user, opens the user's main Gendan screen,
+saves a screenshot to docs/img/<login>.png and fails on any JavaScript error
+in the browser console.
+"""
+import os
+import shutil
+import time
+import unittest
+
+from odoo_server import ROOT, RpcServerCase
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:  # pragma: no cover - selenium is pinned in requirements.txt
+    webdriver = None
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+# login -> the window actions that are its main screen, first one installed wins
+MAIN_SCREENS = [
+    ("merchandiser", ["gendan_order.sale_order_action_cockpit",
+                      "gendan_base.gendan_memo_action"]),
+    ("salesperson", ["gendan_order.sale_order_action_cockpit",
+                     "sale.action_quotations"]),
+    ("sales_manager", ["gendan_production.gendan_task_order_action",
+                       "gendan_base.gendan_memo_action"]),
+    ("general_manager", ["gendan_production.gendan_task_order_action",
+                         "gendan_base.gendan_memo_action"]),
+    ("engineer", ["gendan_production.mrp_bom_action_controlled",
+                  "mrp.mrp_bom_form_action"]),
+    ("purchaser", ["gendan_production.gendan_material_check_action",
+                   "gendan_base.gendan_memo_action"]),
+    ("production", ["gendan_production.gendan_task_order_action",
+                    "mrp.mrp_production_action"]),
+    ("qa", ["gendan_complaint.gendan_complaint_action",
+            "gendan_base.gendan_memo_action"]),
+    ("fg_wh", ["gendan_shipping.gendan_shipment_action",
+               "stock.action_picking_tree_all"]),
+    ("finance", ["gendan_reconcile.gendan_statement_action",
+                 "gendan_base.gendan_memo_action"]),
+    ("documents_clerk", ["gendan_shipping.gendan_shipment_action",
+                         "gendan_base.gendan_distribution_copy_action"]),
+]
+IMG = os.path.join(ROOT, "docs", "img")
+
+
+@unittest.skipUnless(webdriver and shutil.which(CHROMIUM)
+                     and shutil.which(CHROMEDRIVER),
+                     "needs Debian chromium, chromium-driver and selenium")
+class TestDepartmentScreens(RpcServerCase):
+
+    workers = 0
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestDepartmentScreens, cls).setUpClass()
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1440,900", "--lang=en-US"):
+            options.add_argument(arg)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        cls.browser = webdriver.Chrome(
+            options=options, service=webdriver.ChromeService(CHROMEDRIVER))
+        os.makedirs(IMG, exist_ok=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        super(TestDepartmentScreens, cls).tearDownClass()
+
+    def _action_id(self, candidates):
+        for xmlid in candidates + ["gendan_base.gendan_memo_action"]:
+            res_id = self.call("admin", "ir.model.data", "xmlid_to_res_id", xmlid)
+            if res_id:
+                return res_id
+        self.fail("none of %s is installed" % candidates)
+
+    def _wait(self, css, timeout=60):
+        WebDriverWait(self.browser, timeout).until(
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def _js_errors(self):
+        return [entry["message"] for entry in self.browser.get_log("browser")
+                if entry["level"] == "SEVERE"]
+
+    def _login(self, login):
+        browser = self.browser
+        browser.delete_all_cookies()
+        browser.get(self.url + "/web/login")
+        browser.find_element(By.NAME, "login").send_keys(login)
+        browser.find_element(By.NAME, "password").send_keys(login)
+        browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self._wait(".o_main_navbar, .o_web_client")
+
+    def test_department_main_screens(self):
+        """Every department opens its main screen without a JavaScript error."""
+        for login, candidates in MAIN_SCREENS:
+            with self.subTest(login=login):
+                action_id = self._action_id(candidates)
+                self._login(login)
+                self.browser.get("%s/web#action=%s" % (self.url, action_id))
+                self._wait(".o_control_panel .breadcrumb")
+                self._wait(".o_content .o_view_manager_content > div, "
+                           ".o_view_manager_content .o_list_view, "
+                           ".o_view_manager_content .o_kanban_view")
+                time.sleep(1)
+                self.browser.save_screenshot(os.path.join(IMG, login + ".png"))
+                self.assertEqual(self._js_errors(), [], "JS errors for %s" % login)
+                self.assertNotIn("Odoo Server Error", self.browser.page_source)
