@@ -223,16 +223,8 @@ class GendanSignoffMixin(models.AbstractModel):
     @api.multi
     def action_signoff_sign(self, comment=False):
         """Sign as the current user, for the first role of theirs that is due."""
-        user = self.env.user
-        now = fields.Datetime.now()
         for rec in self:
-            signature = rec._signoff_signable_by(user)
-            if not signature:
-                raise UserError(rec._signoff_explain_refusal(user))
-            with engine():
-                signature.sudo().write({
-                    "state": "signed", "signed_by_id": user.id, "signed_date": now,
-                    "comment": comment or False})
+            signature = rec._signoff_record("signed", comment)
             rec.message_post(body=_("Signed as %(role)s%(comment)s") % {
                 "role": signature.name,
                 "comment": comment and ": %s" % comment or "."},
@@ -245,16 +237,8 @@ class GendanSignoffMixin(models.AbstractModel):
         """Reject with a reason: the document goes back to its draft state."""
         if not (reason or "").strip():
             raise UserError(_("Give the reason of the rejection."))
-        user = self.env.user
-        now = fields.Datetime.now()
         for rec in self:
-            signature = rec._signoff_signable_by(user)
-            if not signature:
-                raise UserError(rec._signoff_explain_refusal(user))
-            with engine():
-                signature.sudo().write({
-                    "state": "rejected", "signed_by_id": user.id,
-                    "signed_date": now, "comment": reason})
+            signature = rec._signoff_record("rejected", reason)
             rec.message_post(body=_("Rejected as %(role)s: %(reason)s") % {
                 "role": signature.name, "reason": reason})
         with engine():
@@ -275,6 +259,27 @@ class GendanSignoffMixin(models.AbstractModel):
         return action
 
     # -- engine ---------------------------------------------------------------
+
+    def _signoff_record(self, state, comment):
+        """Give the current user's due signature ``state``; refuse otherwise.
+
+        The document row is locked first, so that two concurrent requests of
+        one user cannot both pass the "signs once" check.
+        """
+        self.ensure_one()
+        self.env.cr.execute(
+            'SELECT id FROM "%s" WHERE id = %%s FOR UPDATE' % self._table,
+            (self.id,))  # pylint: disable=sql-injection
+        self.invalidate_cache(["signature_ids", "signoff_state"], self.ids)
+        user = self.env.user
+        signature = self._signoff_signable_by(user)
+        if not signature:
+            raise UserError(self._signoff_explain_refusal(user))
+        with engine():
+            signature.sudo().write({
+                "state": state, "signed_by_id": user.id,
+                "signed_date": fields.Datetime.now(), "comment": comment or False})
+        return signature
 
     def _signoff_insert(self, rows):
         with engine():
