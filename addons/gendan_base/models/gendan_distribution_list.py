@@ -10,8 +10,7 @@ class GendanDistributionList(models.Model):
     name = fields.Char(required=True, translate=True)
     model_id = fields.Many2one("ir.model", "Document Model", required=True,
                                ondelete="cascade")
-    model = fields.Char(related="model_id.model", store=True, readonly=True,
-                        index=True)
+    model = fields.Char(related="model_id.model", readonly=True)  # not stored
     line_ids = fields.One2many("gendan.distribution.list.line", "list_id",
                                "Recipients", copy=True)
     active = fields.Boolean(default=True)

@@ -69,7 +69,7 @@ class GendanDistributionMixin(models.AbstractModel):
         dist_list = xmlid and self.env.ref(xmlid, raise_if_not_found=False)
         if not dist_list:
             dist_list = self.env["gendan.distribution.list"].search(
-                [("model", "=", self._name)], limit=1)
+                [("model_id.model", "=", self._name)], limit=1)
         return dist_list
 
     def _distribution_recipients(self):

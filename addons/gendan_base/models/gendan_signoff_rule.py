@@ -8,7 +8,7 @@ class GendanSignoffRule(models.Model):
 
     _name = "gendan.signoff.rule"
     _description = "Sign-off Rule"
-    _order = "model, sequence, id"
+    _order = "model_id, sequence, id"
 
     name = fields.Char(
         "Role", required=True, translate=True,
@@ -16,8 +16,9 @@ class GendanSignoffRule(models.Model):
     model_id = fields.Many2one(
         "ir.model", string="Document Model", required=True, ondelete="cascade",
         domain=[("transient", "=", False)])
-    model = fields.Char(related="model_id.model", store=True, index=True,
-                        readonly=True)
+    # not stored: a stored related to ir.model breaks the uninstall (the
+    # recompute searches this table after it was dropped)
+    model = fields.Char(related="model_id.model", readonly=True)
     sequence = fields.Integer(
         default=10,
         help="Signatures are collected by increasing sequence; rules with the same "
@@ -71,7 +72,7 @@ class GendanSignoffRule(models.Model):
         companies = [False]
         if "company_id" in records._fields:
             companies += records.mapped("company_id").ids
-        rules = self.sudo().search([("model", "=", records._name),
+        rules = self.sudo().search([("model_id.model", "=", records._name),
                                     ("company_id", "in", companies)])
         applies = {}
         for rule in rules:
