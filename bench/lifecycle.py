@@ -77,7 +77,9 @@ def uninstall(module):
             return False
         record.button_immediate_uninstall()
         cr.commit()
-        return env["ir.module.module"].search([("name", "=", module)]).state
+    with Environment.manage(), odoo.registry(DB).cursor() as cr:
+        cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (module,))
+        return cr.fetchone()[0]
 
 
 def main():

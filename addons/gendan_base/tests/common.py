@@ -1,4 +1,7 @@
+import io
 import tempfile
+
+from PyPDF2 import PdfFileReader
 
 from odoo.tests.common import SavepointCase
 from odoo.tools import config
@@ -16,6 +19,11 @@ def render_pdf(report, res_ids):
         return report.render_qweb_pdf(res_ids)[0]
     finally:
         config["test_report_directory"] = saved
+
+
+def pdf_page_count(pdf):
+    """Number of pages of the PDF bytes ``pdf`` (an empty PDF has none)."""
+    return PdfFileReader(io.BytesIO(pdf)).getNumPages()
 
 
 class QueryCounter(object):

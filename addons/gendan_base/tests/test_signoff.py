@@ -1,6 +1,6 @@
 from odoo.exceptions import AccessError, UserError
 
-from .common import GendanCase, QueryCounter, render_pdf
+from .common import GendanCase, QueryCounter, pdf_page_count, render_pdf
 
 
 class TestSignoff(GendanCase):
@@ -236,6 +236,10 @@ class TestSignoff(GendanCase):
         self.assertIn("Agreed", html)
         pdf = render_pdf(report, memo.ids)
         self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertEqual(pdf_page_count(pdf), 1)
+        # several records in one print (Debian's wkhtmltopdf needs the merge)
+        other = self._submitted()
+        self.assertEqual(pdf_page_count(render_pdf(report, (memo | other).ids)), 2)
 
     def test_next_signers_notified(self):
         """Each step notifies the users who sign next."""

@@ -1,0 +1,40 @@
+{
+    "name": "Gendan Complaint",
+    "summary": "Customer complaints as 8D reports, compensation and reply, "
+               "repair returns on mrp_repair, quarterly analysis and "
+               "after-sales replacement parts",
+    "version": "11.0.1.0.0",
+    "category": "Gendan",
+    "website": "https://github.com/gendan/gendan",
+    "author": "Gendan",
+    "license": "AGPL-3",
+    "depends": [
+        "gendan_order",
+        "mrp_repair",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/gendan_complaint_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/gendan_repair_cause_data.xml",
+        "data/gendan_signoff_rule_data.xml",
+        "report/report_complaint_8d.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/gendan_complaint_views.xml",
+        "views/gendan_complaint_action_views.xml",
+        "views/gendan_complaint_compensation_views.xml",
+        "views/mrp_repair_views.xml",
+        "views/gendan_repair_cause_views.xml",
+        "views/gendan_repair_quarter_views.xml",
+        "views/gendan_part_request_views.xml",
+        "views/menus.xml",
+        "report/report_repair_quarter_xlsx.xml",
+    ],
+    "demo": [
+        "demo/gendan_complaint_demo.xml",
+        "demo/mrp_repair_demo.xml",
+        "demo/gendan_part_request_demo.xml",
+    ],
+}

@@ -1,0 +1,81 @@
+from odoo import _, models
+
+DETAIL_QUERY = """
+    SELECT r.name, r.return_date, partner.name, tmpl.name, prod.default_code,
+           lot.name, cause.code, cause.name, r.qa_result, r.return_stage,
+           r.fault_reported, r.repair_action
+      FROM mrp_repair r
+      JOIN product_product prod ON prod.id = r.product_id
+      JOIN product_template tmpl ON tmpl.id = prod.product_tmpl_id
+ LEFT JOIN res_partner partner ON partner.id = r.partner_id
+ LEFT JOIN stock_production_lot lot ON lot.id = r.lot_id
+ LEFT JOIN gendan_repair_cause cause ON cause.id = r.repair_cause_id
+     WHERE r.is_customer_return
+       AND r.return_date BETWEEN %s AND %s
+       AND r.company_id = %s
+  ORDER BY r.return_date, r.id
+"""
+
+
+class RepairQuarterXlsx(models.AbstractModel):
+    """The quarter's repair returns: summary (Pareto, products, customers), detail."""
+
+    _name = "report.gendan_complaint.repair_quarter_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+
+    def generate_xlsx_report(self, workbook, data, quarters):
+        styles = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2",
+                                         "border": 1}),
+            "pct": workbook.add_format({"num_format": "0.0"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        }
+        for quarter in quarters:
+            self._write_summary(workbook, styles, quarter)
+            self._write_detail(workbook, styles, quarter)
+
+    def _write_table(self, sheet, row, styles, headers, rows):
+        for col, header in enumerate(headers):
+            sheet.write(row, col, header, styles["head"])
+        for values in rows:
+            row += 1
+            for col, value in enumerate(values):
+                if isinstance(value, float):
+                    sheet.write_number(row, col, value, styles["pct"])
+                else:
+                    sheet.write(row, col, value)
+        return row + 2
+
+    def _write_summary(self, workbook, styles, quarter):
+        sheet = workbook.add_worksheet(_("Summary %s") % quarter.name)
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 3, 14)
+        sheet.write(0, 0, _("Repair returns %(quarter)s (%(start)s to %(end)s)") % {
+            "quarter": quarter.name, "start": quarter.date_from,
+            "end": quarter.date_to}, styles["title"])
+        pareto = quarter._pareto_rows()
+        sheet.write(1, 0, _("Total returns"))
+        sheet.write(1, 1, sum(row["repair_count"] for row in pareto))
+        row = self._write_table(
+            sheet, 3, styles, [_("Cause"), _("Returns"), _("Share (%)"),
+                               _("Cumulative (%)")],
+            [(line["cause_name"], line["repair_count"], line["percent"],
+              line["cumulative_percent"]) for line in pareto])
+        row = self._write_table(sheet, row, styles, [_("Product"), _("Returns")],
+                                quarter._group_counts("product_id"))
+        self._write_table(sheet, row, styles, [_("Customer"), _("Returns")],
+                          quarter._group_counts("partner_id"))
+
+    def _write_detail(self, workbook, styles, quarter):
+        self.env["mrp.repair"].check_access_rights("read")
+        sheet = workbook.add_worksheet(_("Detail %s") % quarter.name)
+        headers = [_("Repair"), _("Returned"), _("Customer"), _("Product"),
+                   _("Internal Ref."), _("Lot/Serial"), _("Cause Code"), _("Cause"),
+                   _("QA Result"), _("Step"), _("Fault Reported"), _("Repair Action")]
+        sheet.set_column(0, len(headers) - 1, 16)
+        self.env.cr.execute(DETAIL_QUERY, (
+            quarter.date_from, quarter.date_to, quarter.company_id.id))
+        rows = [tuple(value if value is not None else "" for value in row)
+                for row in self.env.cr.fetchall()]
+        self._write_table(sheet, 0, styles, headers, rows)

@@ -1,0 +1,461 @@
+from datetime import timedelta
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+MILESTONE_STATES = [
+    ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
+COCKPIT_STATES = [
+    ("draft", "In Review"), ("on_track", "On Track"), ("at_risk", "Late Risk"),
+    ("late", "Late"), ("done", "Completed")]
+REVIEW_DAYS = 2      # working days to finish the order review
+DEPOSIT_DAYS = 7     # calendar days after the order date to receive the deposit
+
+
+def _date(value):
+    """Date part of a Date/Datetime string (Odoo 11 stores strings)."""
+    return value and value[:10] or False
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "gendan.signoff.mixin"]
+
+    # order review (订单评审) = the sign-off of the order
+    _signoff_state_field = "state"
+    _signoff_gated_states = ["sale", "done"]
+    _signoff_reject_state = None
+    _signoff_reset_fields = ["partner_id", "payment_term_id", "order_line"]
+
+    merchandiser_id = fields.Many2one(
+        "res.users", index=True, track_visibility="onchange",
+        default=lambda self: self._default_merchandiser_id(),
+        domain=lambda self: [("groups_id", "in", self.env.ref(
+            "gendan_base.group_merchandiser").id)])
+    customer_po = fields.Char(
+        "Customer PO", index=True, track_visibility="onchange", copy=False)
+    review_line_ids = fields.One2many(
+        "gendan.order.review.line", "order_id", "Review Checklist", copy=False)
+    review_checklist_done = fields.Boolean(
+        "Checklist Complete", compute="_compute_review_checklist_done")
+    review_date = fields.Date(
+        "Reviewed On", readonly=True, copy=False,
+        help="Date the last required review signature was given.")
+    requirement_item_ids = fields.One2many(
+        "gendan.requirement.item", "order_id", "Customer Requirements",
+        domain=[("is_current", "=", True)])
+    sample_ids = fields.One2many("gendan.sample", "order_id", "Samples")
+    production_ids = fields.One2many(
+        "mrp.production", "sale_order_id", "Manufacturing Orders")
+    # delivery promise
+    promised_date = fields.Date(
+        "Promised Delivery", track_visibility="onchange", copy=False,
+        help="Delivery date promised to the customer (from the production plan).")
+    expected_date = fields.Date(
+        "Expected Delivery", compute="_compute_expected_date", store=True,
+        help="Latest planned end of the manufacturing orders and deliveries.")
+    is_late_risk = fields.Boolean(
+        "Late Risk", compute="_compute_is_late_risk", store=True,
+        help="The expected date is after the promised date.")
+    # deposit (定金)
+    deposit_percent = fields.Float(
+        "Deposit (%)", track_visibility="onchange", copy=False,
+        help="Advance the customer pays before production; from the payment terms.")
+    deposit_amount = fields.Monetary(
+        compute="_compute_deposit_amount", store=True)
+    is_deposit_received = fields.Boolean(
+        "Deposit Received", readonly=True, copy=False, track_visibility="onchange")
+    deposit_date = fields.Date("Deposit Received On", readonly=True, copy=False)
+    deposit_confirmed_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False)
+    # cockpit milestones of this module
+    milestone_review_state = fields.Selection(
+        MILESTONE_STATES, "Review", compute="_compute_milestone_review",
+        store=True)
+    milestone_review_date = fields.Date(
+        "Review Deadline", compute="_compute_milestone_review", store=True)
+    milestone_data_state = fields.Selection(
+        MILESTONE_STATES, "Customer Data", compute="_compute_milestone_data",
+        store=True)
+    milestone_data_date = fields.Date(
+        "Customer Data Deadline", compute="_compute_milestone_data", store=True)
+    milestone_sample_state = fields.Selection(
+        MILESTONE_STATES, "Sample", compute="_compute_milestone_sample",
+        store=True)
+    milestone_sample_date = fields.Date(
+        "Sample Deadline", compute="_compute_milestone_sample", store=True)
+    milestone_deposit_state = fields.Selection(
+        MILESTONE_STATES, "Deposit", compute="_compute_milestone_deposit",
+        store=True)
+    milestone_deposit_date = fields.Date(
+        "Deposit Deadline", compute="_compute_milestone_deposit", store=True)
+    # cockpit summary over every milestone_<name>_state/_date field
+    milestone_late_count = fields.Integer(
+        "Late Milestones", compute="_compute_cockpit_summary", store=True)
+    milestone_next_date = fields.Date(
+        "Next Deadline", compute="_compute_cockpit_summary", store=True,
+        index=True)
+    cockpit_state = fields.Selection(
+        COCKPIT_STATES, "Follow-up", compute="_compute_cockpit_summary",
+        store=True, index=True)
+    cockpit_waiting_me = fields.Boolean(
+        "Waiting for Me", compute="_compute_cockpit_waiting_me",
+        search="_search_cockpit_waiting_me")
+
+    # -- defaults -------------------------------------------------------------
+
+    @api.model
+    def _default_merchandiser_id(self):
+        if self.env.user.has_group("gendan_base.group_merchandiser"):
+            return self.env.user
+        return False
+
+    # -- computes -------------------------------------------------------------
+
+    @api.depends("review_line_ids.is_confirmed")
+    def _compute_review_checklist_done(self):
+        for order in self:
+            lines = order.review_line_ids
+            order.review_checklist_done = bool(lines) and all(
+                lines.mapped("is_confirmed"))
+
+    @api.depends("production_ids.date_planned_finished", "production_ids.state",
+                 "picking_ids.scheduled_date", "picking_ids.state",
+                 "picking_ids.date_done")
+    def _compute_expected_date(self):
+        for order in self:
+            dates = [_date(mo.date_planned_finished) for mo in order.production_ids
+                     if mo.state not in ("done", "cancel")]
+            pickings = order.picking_ids.filtered(lambda p: p.state != "cancel")
+            dates += [_date(p.date_done if p.state == "done" else p.scheduled_date)
+                      for p in pickings]
+            dates = [d for d in dates if d]
+            order.expected_date = dates and max(dates) or False
+
+    @api.depends("expected_date", "promised_date", "state")
+    def _compute_is_late_risk(self):
+        for order in self:
+            order.is_late_risk = bool(
+                order.state not in ("done", "cancel") and order.expected_date
+                and order.promised_date
+                and order.expected_date > order.promised_date)
+
+    @api.depends("amount_total", "deposit_percent")
+    def _compute_deposit_amount(self):
+        for order in self:
+            order.deposit_amount = order.currency_id.round(
+                order.amount_total * order.deposit_percent / 100.0)
+
+    def _milestone_from(self, done, deadline, done_date=False):
+        """(state, date) of a milestone: done, late (deadline passed) or todo."""
+        if done:
+            return "done", done_date or deadline
+        today = fields.Date.context_today(self)
+        if deadline and deadline < today:
+            return "late", deadline
+        return "todo", deadline
+
+    @api.depends("signoff_state", "review_date", "date_order", "state")
+    def _compute_milestone_review(self):
+        sla = self.env["gendan.sla"]
+        for order in self:
+            if order.state == "cancel":
+                order.milestone_review_state = "na"
+                order.milestone_review_date = False
+                continue
+            deadline = order.date_order and fields.Date.to_string(
+                sla.add_working_days(fields.Date.from_string(order.date_order),
+                                     REVIEW_DAYS, order.company_id))
+            state, date = order._milestone_from(
+                order.signoff_state == "approved", deadline, order.review_date)
+            order.milestone_review_state = state
+            order.milestone_review_date = date
+
+    @api.depends("requirement_item_ids.state", "requirement_item_ids.sla_deadline",
+                 "requirement_item_ids.approved_date", "state")
+    def _compute_milestone_data(self):
+        for order in self:
+            items = order.requirement_item_ids
+            if not items or order.state == "cancel":
+                order.milestone_data_state = "na"
+                order.milestone_data_date = False
+                continue
+            open_items = items.filtered(lambda i: i.state != "approved")
+            deadlines = [d for d in open_items.mapped("sla_deadline") if d]
+            done_dates = [d for d in items.mapped("approved_date") if d]
+            state, date = order._milestone_from(
+                not open_items, deadlines and min(deadlines) or False,
+                done_dates and max(done_dates) or False)
+            order.milestone_data_state = state
+            order.milestone_data_date = date
+
+    @api.depends("sample_ids.state", "sample_ids.sla_deadline",
+                 "sample_ids.date_due", "sample_ids.approved_date", "state")
+    def _compute_milestone_sample(self):
+        for order in self:
+            samples = order.sample_ids.filtered(lambda s: s.state != "cancel")
+            if not samples or order.state == "cancel":
+                order.milestone_sample_state = "na"
+                order.milestone_sample_date = False
+                continue
+            open_samples = samples.filtered(lambda s: s.state != "approved")
+            deadlines = [s.sla_deadline or s.date_due for s in open_samples]
+            deadlines = [d for d in deadlines if d]
+            done_dates = [d for d in samples.mapped("approved_date") if d]
+            state, date = order._milestone_from(
+                not open_samples, deadlines and min(deadlines) or False,
+                done_dates and max(done_dates) or False)
+            order.milestone_sample_state = state
+            order.milestone_sample_date = date
+
+    @api.depends("deposit_percent", "is_deposit_received", "deposit_date",
+                 "date_order", "state")
+    def _compute_milestone_deposit(self):
+        for order in self:
+            if not order.deposit_percent or order.state == "cancel":
+                order.milestone_deposit_state = "na"
+                order.milestone_deposit_date = False
+                continue
+            deadline = order.date_order and fields.Date.to_string(
+                fields.Date.from_string(order.date_order)
+                + timedelta(days=DEPOSIT_DAYS))
+            state, date = order._milestone_from(
+                order.is_deposit_received, deadline, order.deposit_date)
+            order.milestone_deposit_state = state
+            order.milestone_deposit_date = date
+
+    @api.model
+    def _milestone_names(self):
+        """Names <name> of every milestone_<name>_state field (all modules)."""
+        return sorted(
+            name[len("milestone_"):-len("_state")] for name in self._fields
+            if name.startswith("milestone_") and name.endswith("_state"))
+
+    @api.depends("state", "is_late_risk",
+                 "milestone_review_state", "milestone_review_date",
+                 "milestone_data_state", "milestone_data_date",
+                 "milestone_sample_state", "milestone_sample_date",
+                 "milestone_deposit_state", "milestone_deposit_date")
+    def _compute_cockpit_summary(self):
+        """Other modules add their milestones by overriding this method with
+        an ``@api.depends`` on their two fields and calling ``super()``."""
+        names = self._milestone_names()
+        for order in self:
+            states = [(order["milestone_%s_state" % n],
+                       order["milestone_%s_date" % n]) for n in names]
+            late = [s for s in states if s[0] == "late"]
+            open_dates = [d for s, d in states if s in ("todo", "late") and d]
+            order.milestone_late_count = len(late)
+            order.milestone_next_date = open_dates and min(open_dates) or False
+            order.cockpit_state = order._cockpit_state_from(states, late)
+
+    def _cockpit_state_from(self, states, late):
+        if self.state in ("draft", "sent"):
+            return "late" if late else "draft"
+        if self.state == "cancel":
+            return "done"
+        if late:
+            return "late"
+        if self.is_late_risk:
+            return "at_risk"
+        if all(s in ("done", "na") for s, _d in states):
+            return "done"
+        return "on_track"
+
+    def _compute_cockpit_waiting_me(self):
+        waiting = self.search(
+            [("id", "in", self.ids)] + self._search_cockpit_waiting_me("=", True))
+        for order in self:
+            order.cockpit_waiting_me = order in waiting
+
+    def _search_cockpit_waiting_me(self, operator, value):
+        """Orders whose review or samples wait for my signature, or that hold
+        one of my activities."""
+        user = self.env.user
+        ids = set(self.search([("signoff_waiting_me", "=", True)]).ids)
+        samples = self.env["gendan.sample"].search(
+            [("signoff_waiting_me", "=", True)])
+        ids |= set(samples.mapped("order_id").ids)
+        activities = self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("user_id", "=", user.id)])
+        ids |= set(activities.mapped("res_id"))
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", list(ids))]
+
+    # -- constraints and onchanges --------------------------------------------
+
+    def _check_promised_date_vals(self, vals):
+        """Refuse a promise in the past before anything is written."""
+        date = vals.get("promised_date")
+        if date and date < fields.Date.context_today(self):
+            raise ValidationError(_(
+                "The promised delivery date cannot be in the past (%s).") % date)
+
+    @api.constrains("deposit_percent")
+    def _check_deposit_percent(self):
+        for order in self:
+            if not 0.0 <= order.deposit_percent <= 100.0:
+                raise ValidationError(_(
+                    "The deposit of %s must be between 0 and 100 %%.") % order.name)
+
+    @api.onchange("payment_term_id")
+    def _onchange_payment_term_id_deposit(self):
+        self.deposit_percent = self.payment_term_id.deposit_percent
+
+    # -- CRUD -----------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        if "deposit_percent" not in vals and vals.get("payment_term_id"):
+            term = self.env["account.payment.term"].browse(vals["payment_term_id"])
+            vals["deposit_percent"] = term.deposit_percent
+        self._check_deposit_write(vals)
+        self._check_promised_date_vals(vals)
+        order = super(SaleOrder, self).create(vals)
+        if not order.review_line_ids:
+            self.env["gendan.order.review.line"]._create_checklist(order)
+        return order
+
+    @api.multi
+    def write(self, vals):
+        self._check_deposit_write(vals)
+        self._check_promised_date_vals(vals)
+        return super(SaleOrder, self).write(vals)
+
+    def _check_deposit_write(self, vals):
+        deposit_fields = {"is_deposit_received", "deposit_date",
+                          "deposit_confirmed_by_id"}
+        if deposit_fields & set(vals) and not self._is_finance():
+            raise AccessError(_("Only Finance can confirm that a deposit was "
+                                "received."))
+
+    def _is_finance(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
+            "gendan_base.group_finance")
+
+    def _signoff_changed(self, vals):
+        """A confirmed order keeps its review: amendments are handled by
+        the delay notice and the production modules."""
+        if self.state not in ("draft", "sent"):
+            return False
+        return super(SaleOrder, self)._signoff_changed(vals)
+
+    # -- review ---------------------------------------------------------------
+
+    @api.multi
+    def action_signoff_request(self):
+        for order in self:
+            if not order.review_checklist_done:
+                raise UserError(_(
+                    "Order %s: the merchandiser must confirm every line of the "
+                    "review checklist before the review signatures are "
+                    "requested.") % order.name)
+            if not order.merchandiser_id:
+                raise UserError(_("Order %s has no merchandiser.") % order.name)
+        return super(SaleOrder, self).action_signoff_request()
+
+    def _signoff_on_approved(self):
+        res = super(SaleOrder, self)._signoff_on_approved()
+        self.sudo().write({"review_date": fields.Date.context_today(self)})
+        return res
+
+    def _signoff_on_reset(self):
+        res = super(SaleOrder, self)._signoff_on_reset()
+        self.sudo().write({"review_date": False})
+        return res
+
+    @api.multi
+    def action_confirm(self):
+        unreviewed = self.filtered(lambda o: o.signoff_state != "approved")
+        if unreviewed:
+            raise UserError(_(
+                "The order review of %(orders)s is not complete (sign-off: "
+                "%(state)s). Every review signature is needed before the order "
+                "can be confirmed.") % {
+                    "orders": ", ".join(unreviewed.mapped("name")),
+                    "state": dict(self._fields["signoff_state"]._description_selection(
+                        self.env))[unreviewed[0].signoff_state]})
+        return super(SaleOrder, self).action_confirm()
+
+    # -- delivery promise -----------------------------------------------------
+
+    @api.multi
+    def action_propose_promised_date(self):
+        """Reply the promise from the production plan: the expected date, or
+        today plus the longest customer and manufacturing lead time."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for order in self:
+            date = order.expected_date
+            if not date or date < fields.Date.to_string(today):
+                lead = max([line.customer_lead + line.product_id.produce_delay
+                            for line in order.order_line] or [0.0])
+                date = fields.Date.to_string(today + timedelta(days=lead))
+            order.promised_date = date
+        return True
+
+    @api.multi
+    def action_open_delay_notice(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "gendan_order.gendan_delay_notice_wizard_action").read()[0]
+        action["context"] = {"default_order_id": self.id,
+                             "default_new_date": self.expected_date}
+        return action
+
+    # -- deposit --------------------------------------------------------------
+
+    @api.multi
+    def action_confirm_deposit(self):
+        """Finance confirms the advance was received: production may start."""
+        if not self._is_finance():
+            raise AccessError(_("Only Finance can confirm that a deposit was "
+                                "received."))
+        if self.filtered(lambda o: not o.deposit_percent):
+            raise UserError(_("This order asks no deposit."))
+        if self.filtered("is_deposit_received"):
+            raise UserError(_("The deposit was already confirmed."))
+        self.write({"is_deposit_received": True,
+                    "deposit_date": fields.Date.context_today(self),
+                    "deposit_confirmed_by_id": self.env.uid})
+        return True
+
+    @api.multi
+    def _gendan_check_production_allowed(self):
+        """Raise when production of these orders may not be released."""
+        missing = self.filtered(
+            lambda o: o.deposit_percent and not o.is_deposit_received)
+        if missing:
+            raise UserError(_(
+                "Production of %s cannot be released: finance has not confirmed "
+                "the deposit yet.") % ", ".join(missing.mapped("name")))
+        return True
+
+    # -- demo data ------------------------------------------------------------
+
+    @api.model
+    def _gendan_demo_sign(self, model, res_ids, logins):
+        """Demo data only: sign documents as the demo users of ``logins``."""
+        records = self.env[model].browse(res_ids)
+        for login in logins:
+            user = self.env.ref("gendan_base.user_%s_demo" % login)
+            for rec in records.sudo(user):
+                if rec.signoff_state == "pending" and rec.signoff_can_sign:
+                    rec.action_signoff_sign()
+        return True
+
+    # -- cockpit --------------------------------------------------------------
+
+    @api.model
+    def _cron_refresh_milestones(self):
+        """Daily: milestones whose deadline just passed become late."""
+        today = fields.Date.context_today(self)
+        for name in self._milestone_names():
+            state_field = self._fields["milestone_%s_state" % name]
+            if not state_field.compute:
+                continue
+            orders = self.search([("milestone_%s_state" % name, "=", "todo"),
+                                  ("milestone_%s_date" % name, "<", today)])
+            if orders:
+                self.env.add_todo(state_field, orders)
+        self.recompute()
+        return True

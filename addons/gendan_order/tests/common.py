@@ -1,0 +1,69 @@
+"""Helpers for tests of gendan_order and of the modules built on it."""
+from contextlib import contextmanager
+
+from odoo.addons.gendan_base.tests.common import GendanCase
+
+REVIEW_SIGNERS = ["salesperson", "engineer", "purchaser", "production", "qa",
+                  "merchandiser"]
+
+
+def demo_user(env, login):
+    return env.ref("gendan_base.user_%s_demo" % login)
+
+
+def approve_order_review(order, users=None):
+    """Run the whole order review of ``order``: checklist, request, one
+    signature per role. ``users`` maps the logins of REVIEW_SIGNERS to users
+    (default: the demo users); ``order.user_id`` must be that salesperson (or
+    empty) and ``order.merchandiser_id`` that merchandiser."""
+    env = order.env
+    users = users or {login: demo_user(env, login) for login in REVIEW_SIGNERS}
+    merchandiser = users["merchandiser"]
+    order.review_line_ids.sudo(merchandiser).action_confirm_check()
+    order.sudo(merchandiser).action_signoff_request()
+    for login in REVIEW_SIGNERS:
+        if order.signoff_state != "pending":
+            break
+        order.sudo(users[login]).action_signoff_sign()
+    return order
+
+
+class GendanOrderCase(GendanCase):
+    """The department users of GendanCase, a customer, a product and
+    ``_create_order()`` / ``_create_reviewed_order()``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(GendanOrderCase, cls).setUpClass()
+        env = cls.env
+        cls.customer = env["res.partner"].create({
+            "name": "Harbor Home Goods Ltd.", "customer": True,
+            "email": "buyer@harborhome.example"})
+        cls.product = env["product.product"].create({
+            "name": "LED Desk Lamp DL-20", "type": "consu", "list_price": 12.5})
+
+    @classmethod
+    def _create_order(cls, qty=100.0, price=12.5, **vals):
+        values = {
+            "partner_id": cls.customer.id,
+            "user_id": cls.users["salesperson"].id,
+            "merchandiser_id": cls.users["merchandiser"].id,
+            "customer_po": "PO-TEST",
+            "order_line": [(0, 0, {"product_id": cls.product.id,
+                                   "product_uom_qty": qty, "price_unit": price})],
+        }
+        values.update(vals)
+        return cls.env["sale.order"].sudo(cls.users["merchandiser"]).create(values)
+
+    @classmethod
+    def _create_reviewed_order(cls, **vals):
+        return approve_order_review(cls._create_order(**vals), cls.users)
+
+    @contextmanager
+    def assertRefused(self, exception):
+        """The block raises ``exception`` and leaves the database and the
+        cache as they were (constraints run after the SQL write)."""
+        with self.assertRaises(exception):
+            with self.env.cr.savepoint():
+                yield
+        self.env["base"].invalidate_cache()

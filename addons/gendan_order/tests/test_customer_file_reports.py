@@ -1,0 +1,85 @@
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+
+from .common import GendanOrderCase
+
+try:
+    from xlrd import open_workbook
+except ImportError:  # pragma: no cover
+    open_workbook = None
+
+
+class TestCustomerFile(GendanOrderCase):
+
+    def test_tracking_sheet(self):
+        """Contacts are logged by channel; next action not before contact."""
+        Contact = self.env["gendan.customer.contact"].sudo(self.users["salesperson"])
+        line = Contact.create({"partner_id": self.customer.id, "channel": "fax",
+                               "summary": "Sent price list"})
+        self.assertIn(line, self.customer.customer_contact_ids)
+        with self.assertRefused(ValidationError):
+            Contact.create({"partner_id": self.customer.id, "channel": "phone",
+                            "summary": "Call", "date": "2026-05-10",
+                            "next_action_date": "2026-05-01"})
+
+    def test_visit_minutes(self):
+        """The English minutes are mailed to the customer and logged."""
+        self.customer.write({"company_nature": "importer",
+                             "company_size": "medium", "customer_source": "fair"})
+        minutes = self.env["gendan.visit.minutes"].sudo(
+            self.users["merchandiser"]).create({
+                "name": "Spring visit", "partner_id": self.customer.id,
+                "minutes": "<p>内部纪要</p>"})
+        with self.assertRaises(UserError):
+            minutes.action_send_to_customer()
+        minutes.minutes_en = "<p>We agreed on the warm-white version.</p>"
+        minutes.action_send_to_customer()
+        self.assertEqual(minutes.state, "sent")
+        sent = minutes.message_ids.filtered(
+            lambda m: "warm-white" in (m.body or ""))
+        self.assertEqual(len(sent), 1)
+        self.assertIn(self.customer, sent.partner_ids)
+
+    def test_sample_register(self):
+        """Units in and out give the balance of the sample room."""
+        Register = self.env["gendan.sample.register"].sudo(self.users["qa"])
+        Register.create({"description": "DL-20", "product_id": self.product.id,
+                         "quantity": 3, "direction": "in"})
+        Register.create({"description": "DL-20", "product_id": self.product.id,
+                         "quantity": 2, "direction": "out"})
+        data = Register.read_group([("product_id", "=", self.product.id)],
+                                   ["product_id", "signed_quantity"],
+                                   ["product_id"])
+        self.assertEqual(data[0]["signed_quantity"], 1.0)
+        with self.assertRefused(ValidationError):
+            Register.create({"description": "DL-20", "quantity": -1})
+
+
+class TestMonthlyReport(GendanOrderCase):
+
+    def test_reminder_and_xlsx(self):
+        """The cron creates the month's report with a reminder due the 25th
+        for each sales manager (once); the XLSX lists the month's sales."""
+        Report = self.env["gendan.sales.report"]
+        report = Report._cron_monthly_reminder()
+        again = Report._cron_monthly_reminder()
+        self.assertEqual(report, again)
+        self.assertEqual(report.date_from[8:], "01")
+        self.assertEqual(report.activity_ids[0].date_deadline[8:], "25")
+        self.assertIn(self.users["sales_manager"],
+                      report.activity_ids.mapped("user_id"))
+        order = self._create_reviewed_order(customer_po="XLSX-1")
+        order.sudo(self.users["salesperson"]).action_confirm()
+        xlsx = self.env.ref("gendan_order.sales_report_xlsx").sudo(
+            self.users["salesperson"])
+        content, kind = xlsx.render(report.ids, {})
+        self.assertEqual(kind, "xlsx")
+        book = open_workbook(file_contents=content)
+        self.assertEqual(book.nsheets, 3)
+        sheet = book.sheet_by_index(0)
+        customers = [sheet.cell(row, 0).value for row in range(3, sheet.nrows)]
+        self.assertIn(self.customer.name, customers)
+        report.sudo(self.users["sales_manager"]).action_done()
+        self.assertEqual(report.state, "done")
+        self.assertFalse(report.activity_ids)
+        self.assertTrue(fields.Date.today())

@@ -1,0 +1,1 @@
+from . import gendan_delay_notice_wizard

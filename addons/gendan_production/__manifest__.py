@@ -1,0 +1,38 @@
+{
+    "name": "Gendan Production",
+    "summary": "Signed production task order, MO gate, controlled BOM revisions, "
+               "material arrival check, first article and customer inspection",
+    "version": "11.0.1.0.0",
+    "category": "Gendan",
+    "website": "https://github.com/gendan/gendan",
+    "author": "Gendan",
+    "license": "AGPL-3",
+    "depends": [
+        "gendan_order",
+        "mrp",
+        "purchase",
+        "stock",
+    ],
+    "data": [
+        "security/gendan_production_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/gendan_signoff_rule_data.xml",
+        "data/gendan_distribution_list_data.xml",
+        "views/gendan_task_order_views.xml",
+        "views/mrp_bom_views.xml",
+        "views/mrp_production_views.xml",
+        "views/gendan_material_check_views.xml",
+        "views/gendan_first_article_views.xml",
+        "views/gendan_production_exception_views.xml",
+        "views/gendan_customer_inspection_views.xml",
+        "views/sale_order_views.xml",
+        "views/menus.xml",
+        "report/report_task_order.xml",
+        "report/report_controlled_bom.xml",
+    ],
+    "demo": [
+        "demo/mrp_bom_demo.xml",
+        "demo/gendan_task_order_demo.xml",
+    ],
+}

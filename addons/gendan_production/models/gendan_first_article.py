@@ -1,0 +1,108 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+CHECKLIST = [
+    ("silk_screen", "Custom silk-screen"),
+    ("packaging", "Custom packaging"),
+    ("barcode", "Custom barcode"),
+    ("software", "Custom software"),
+    ("accessories", "Accessories specification"),
+]
+
+
+class GendanFirstArticle(models.Model):
+    """First-article confirmation (首件确认) before mass production.
+
+    The checklist is compared to the customer requirement pack and signed by
+    the merchandiser and QA (sign-off rules); mass production of the product
+    is blocked until it passed.
+    """
+
+    _name = "gendan.first.article"
+    _description = "First Article Confirmation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin"]
+    _order = "id desc"
+
+    _signoff_state_field = "state"
+    _signoff_gated_states = ["passed"]
+    _signoff_reject_state = None  # set by _signoff_on_rejected (as superuser)
+    _mail_post_access = "read"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    task_order_id = fields.Many2one("gendan.task.order", required=True,
+                                    ondelete="cascade", index=True,
+                                    readonly=True,
+                                    states={"draft": [("readonly", False)]})
+    sale_order_id = fields.Many2one(related="task_order_id.sale_order_id",
+                                    store=True, readonly=True)
+    merchandiser_id = fields.Many2one(related="task_order_id.merchandiser_id",
+                                      store=True, readonly=True)
+    company_id = fields.Many2one(related="task_order_id.company_id", store=True,
+                                 readonly=True)
+    product_id = fields.Many2one("product.product", required=True,
+                                 readonly=True, states={"draft": [("readonly", False)]})
+    requirement_item_ids = fields.Many2many(
+        related="task_order_id.requirement_item_ids", readonly=True,
+        string="Customer Requirement Pack")
+    item_ids = fields.One2many("gendan.first.article.item", "first_article_id",
+                               "Checklist", default=lambda self: self._default_items(),
+                               readonly=True, states={"draft": [("readonly", False)]})
+    state = fields.Selection(
+        [("draft", "Draft"), ("pending", "Waiting for Signatures"),
+         ("passed", "Passed"), ("failed", "Failed")],
+        default="draft", required=True, readonly=True, copy=False,
+        track_visibility="onchange")
+    date_passed = fields.Datetime("Passed On", readonly=True, copy=False)
+    note = fields.Text()
+
+    @api.model
+    def _default_items(self):
+        return [(0, 0, {"code": code, "name": _(label), "sequence": index})
+                for index, (code, label) in enumerate(CHECKLIST)]
+
+    @api.depends("task_order_id.name", "product_id")
+    def _compute_name(self):
+        for article in self:
+            article.name = "%s - %s" % (article.task_order_id.name or "",
+                                        article.product_id.default_code
+                                        or article.product_id.name or "")
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("state") == "passed":
+            self._check_checklist()
+        return super(GendanFirstArticle, self).write(vals)
+
+    @api.multi
+    def action_signoff_request(self):
+        """Submit: every applicable checklist item must be checked."""
+        if self.filtered(lambda fa: fa.state not in ("draft", "failed")):
+            raise UserError(_("Only a draft or failed first article is submitted."))
+        self._check_checklist()
+        return super(GendanFirstArticle, self).action_signoff_request()
+
+    @api.multi
+    def action_draft(self):
+        if self.filtered(lambda fa: fa.state != "failed"):
+            raise UserError(_("Only a failed first article is reworked."))
+        return self.write({"state": "draft"})
+
+    def _check_checklist(self):
+        for article in self:
+            open_items = article.item_ids.filtered(
+                lambda item: item.is_applicable and not item.is_checked)
+            if open_items:
+                raise UserError(_(
+                    "First article %(name)s cannot pass: unchecked items: "
+                    "%(items)s.") % {"name": article.name,
+                                     "items": ", ".join(open_items.mapped("name"))})
+
+    def _signoff_on_request(self):
+        self.sudo().write({"state": "pending"})
+
+    def _signoff_on_rejected(self):
+        self.sudo().write({"state": "failed"})
+
+    def _signoff_on_approved(self):
+        # QA signs last with a role, not the right to edit the record
+        self.sudo().write({"state": "passed", "date_passed": fields.Datetime.now()})

@@ -1,0 +1,106 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class GendanProductionException(models.Model):
+    """Production exception report (生产异常报告) with escalation."""
+
+    _name = "gendan.production.exception"
+    _description = "Production Exception"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char("Number", default="/", readonly=True, copy=False)
+    task_order_id = fields.Many2one("gendan.task.order", required=True,
+                                    index=True, ondelete="cascade")
+    sale_order_id = fields.Many2one(related="task_order_id.sale_order_id",
+                                    store=True, readonly=True)
+    company_id = fields.Many2one(related="task_order_id.company_id", store=True,
+                                 readonly=True)
+    production_id = fields.Many2one(
+        "mrp.production", "Manufacturing Order",
+        domain="[('gendan_task_order_id', '=', task_order_id)]")
+    workcenter_id = fields.Many2one("mrp.workcenter", "Work Centre")
+    process_step = fields.Char()
+    description = fields.Text(required=True)
+    impact = fields.Selection(
+        [("none", "No Impact"), ("delivery", "Delivery Date"),
+         ("inspection", "Inspection Date"), ("both", "Delivery and Inspection")],
+        required=True, default="none", track_visibility="onchange")
+    department_group_id = fields.Many2one(
+        "res.groups", "Responsible Department",
+        domain=lambda self: [("category_id", "=", self.env.ref(
+            "gendan_base.module_category_gendan").id)])
+    responsible_id = fields.Many2one("res.users", track_visibility="onchange")
+    countermeasure = fields.Text()
+    new_delivery_date = fields.Date()
+    new_inspection_date = fields.Date()
+    reported_by_id = fields.Many2one("res.users", readonly=True,
+                                     default=lambda self: self.env.user)
+    state = fields.Selection(
+        [("open", "Open"), ("escalated", "Escalated"), ("resolved", "Resolved")],
+        default="open", required=True, readonly=True, track_visibility="onchange")
+
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "gendan.production.exception") or "/"
+        return super(GendanProductionException, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if self.filtered(lambda e: e.state == "resolved") and set(vals) - {
+                "message_follower_ids", "activity_ids"}:
+            raise UserError(_("A resolved exception cannot be changed."))
+        return super(GendanProductionException, self).write(vals)
+
+    @api.multi
+    def action_escalate(self):
+        """Activities for the responsible department and the general manager."""
+        if self.filtered(lambda e: e.state == "resolved"):
+            raise UserError(_("A resolved exception is not escalated."))
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        managers = self.env.ref("gendan_base.group_general_manager").sudo().users
+        for exc in self:
+            users = exc.responsible_id | exc.department_group_id.sudo().users | managers
+            for user in users:
+                self.env["mail.activity"].sudo().create({
+                    "res_model_id": model_id, "res_id": exc.id,
+                    "activity_type_id": activity_type.id, "user_id": user.id,
+                    "summary": _("Production exception %s: countermeasure needed")
+                    % exc.name,
+                    "date_deadline": fields.Date.context_today(self),
+                })
+        return self.write({"state": "escalated"})
+
+    @api.multi
+    def action_resolve(self):
+        """Apply the new dates (logged; a delivery change is a change notice)."""
+        for exc in self:
+            if not (exc.countermeasure or "").strip():
+                raise UserError(_("Give the countermeasure of %s.") % exc.name)
+            if exc.state == "resolved":
+                raise UserError(_("%s is already resolved.") % exc.name)
+        moves_delivery = self.filtered(
+            lambda e: e.new_delivery_date
+            and e.new_delivery_date != e.task_order_id.date_deadline)
+        if moves_delivery and not self.env.user.has_group(
+                "gendan_base.group_merchandiser"):
+            raise UserError(_("A new delivery date is applied by the merchandiser "
+                              "(it is a change notice of the task order)."))
+        for exc in self:
+            task = exc.task_order_id.with_context(gendan_exception_id=exc.id)
+            if exc.new_delivery_date and exc.new_delivery_date != task.date_deadline:
+                task.with_context(gendan_change_reason=_(
+                    "Delivery date changed by exception %s") % exc.name).write(
+                        {"date_deadline": exc.new_delivery_date})
+            if exc.new_inspection_date:
+                inspections = task.inspection_ids.filtered(
+                    lambda i: i.state == "scheduled")
+                # the resolved exception is the authority to move the date
+                inspections.sudo().with_context(
+                    gendan_exception_id=exc.id, gendan_change_uid=self.env.uid).write(
+                    {"date_scheduled": exc.new_inspection_date})
+        return self.write({"state": "resolved"})

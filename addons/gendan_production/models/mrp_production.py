@@ -1,0 +1,109 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+GATED_STATES = ("planned", "progress", "done")
+
+
+class MrpProduction(models.Model):
+    """MO gate: an order's MO does not start before its task order is signed,
+    the deposit is in and the first article passed (buttons and RPC)."""
+
+    _inherit = "mrp.production"
+
+    gendan_task_order_id = fields.Many2one(
+        "gendan.task.order", "Task Order", index=True, ondelete="restrict",
+        readonly=True)
+    gendan_task_order_line_id = fields.Many2one(
+        "gendan.task.order.line", "Task Order Line", index=True,
+        ondelete="set null", readonly=True)
+    gendan_sale_order_id = fields.Many2one(
+        "sale.order", "Sale Order", compute="_compute_gendan_sale_order_id",
+        store=True, index=True)
+
+    @api.depends("gendan_task_order_id.sale_order_id", "sale_order_id")
+    def _compute_gendan_sale_order_id(self):
+        for production in self:
+            production.gendan_sale_order_id = (
+                production.gendan_task_order_id.sale_order_id
+                or production.sale_order_id)
+
+    @api.model
+    def create(self, vals):
+        production = super(MrpProduction, self).create(vals)
+        order = production.gendan_sale_order_id
+        if order and not production.gendan_task_order_id:
+            task = self.env["gendan.task.order"].search(
+                [("sale_order_id", "=", order.id)], limit=1)
+            if task:
+                production.gendan_task_order_id = task
+        return production
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("state") in GATED_STATES:
+            self._gendan_check_production_gate()
+        return super(MrpProduction, self).write(vals)
+
+    @api.multi
+    def button_plan(self):
+        self._gendan_check_production_gate()
+        return super(MrpProduction, self).button_plan()
+
+    @api.multi
+    def action_assign(self):
+        self._gendan_check_production_gate()
+        return super(MrpProduction, self).action_assign()
+
+    @api.multi
+    def open_produce_product(self):
+        self._gendan_check_production_gate()
+        return super(MrpProduction, self).open_produce_product()
+
+    @api.multi
+    def button_mark_done(self):
+        self._gendan_check_production_gate()
+        return super(MrpProduction, self).button_mark_done()
+
+    def _gendan_gate_blockers(self):
+        """{production: [reasons]} for the MOs that may not go on (batched)."""
+        gated = self.filtered("gendan_sale_order_id")
+        if not gated:
+            return {}
+        tasks = self.env["gendan.task.order"].sudo().search(
+            [("sale_order_id", "in", gated.mapped("gendan_sale_order_id").ids)])
+        task_by_order = {task.sale_order_id.id: task for task in tasks}
+        passed = self.env["gendan.first.article"].sudo().search([
+            ("task_order_id", "in", tasks.ids), ("state", "=", "passed")])
+        passed_keys = {(fa.task_order_id.id, fa.product_id.id) for fa in passed}
+        deposit_errors = {}
+        for order in gated.mapped("gendan_sale_order_id"):
+            try:
+                order.sudo()._gendan_check_production_allowed()
+            except UserError as exc:
+                deposit_errors[order.id] = exc.name
+        blockers = {}
+        for production in gated:
+            reasons = []
+            order = production.gendan_sale_order_id
+            task = task_by_order.get(order.id)
+            if not task:
+                reasons.append(_("order %s has no production task order") % order.name)
+            elif task.signoff_state != "approved" or task.state not in (
+                    "approved", "production"):
+                reasons.append(_("task order %s is not approved") % task.name)
+            if order.id in deposit_errors:
+                reasons.append(deposit_errors[order.id])
+            if task and (task.id, production.product_id.id) not in passed_keys:
+                reasons.append(_("the first article of %s has not passed")
+                               % production.product_id.display_name)
+            if reasons:
+                blockers[production] = reasons
+        return blockers
+
+    def _gendan_check_production_gate(self):
+        blockers = self._gendan_gate_blockers()
+        if blockers:
+            raise UserError("\n".join(
+                _("%(mo)s cannot start: %(reasons)s.") % {
+                    "mo": production.name, "reasons": "; ".join(reasons)}
+                for production, reasons in blockers.items()))

@@ -1,0 +1,88 @@
+from odoo.exceptions import UserError
+
+from .common import ProductionCase
+
+
+class TestExceptionInspection(ProductionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestExceptionInspection, cls).setUpClass()
+        cls.task = cls._approve(cls._create_task_order())
+        cls.inspection = cls.env["gendan.customer.inspection"].sudo(
+            cls.user_merchandiser).create({
+                "task_order_id": cls.task.id, "date_scheduled": "2030-05-02",
+                "inspector": "SGS", "lot": "Lot 1", "quantity": 100.0})
+
+    def _create_exception(self, **vals):
+        values = {"task_order_id": self.task.id, "process_step": "SMT reflow",
+                  "description": "Cold joints on 120 boards", "impact": "both",
+                  "department_group_id": self.env.ref(
+                      "gendan_base.group_production").id}
+        values.update(vals)
+        return self.env["gendan.production.exception"].sudo(
+            self.user_production).create(values)
+
+    def test_escalation_activities(self):
+        """Escalating notifies the department and the general manager."""
+        exc = self._create_exception()
+        exc.sudo(self.user_production).action_escalate()
+        self.assertEqual(exc.state, "escalated")
+        users = self.env["mail.activity"].search([
+            ("res_model", "=", exc._name), ("res_id", "=", exc.id)]).mapped("user_id")
+        self.assertIn(self.user_production, users)
+        self.assertIn(self.user_general_manager, users)
+
+    def test_resolve_needs_countermeasure(self):
+        """No resolution without a countermeasure."""
+        exc = self._create_exception()
+        with self.assertRefused(UserError):
+            exc.sudo(self.user_production).action_resolve()
+        self.assertEqual(exc.state, "open")
+
+    def test_resolve_moves_dates_and_logs(self):
+        """New dates are applied, logged, and the delivery change is a
+        change notice of the task order."""
+        exc = self._create_exception(countermeasure="Recalibrated oven",
+                                     new_delivery_date="2030-06-01",
+                                     new_inspection_date="2030-05-20")
+        with self.assertRefused(UserError):  # production cannot move delivery
+            exc.sudo(self.user_production).action_resolve()
+        self.assertEqual(exc.state, "open")
+        exc.sudo(self.user_merchandiser).action_resolve()
+        self.assertEqual(exc.state, "resolved")
+        self.assertEqual(self.task.date_deadline, "2030-06-01")
+        self.assertEqual(self.task.state, "pending")
+        self.assertEqual(self.inspection.date_scheduled, "2030-05-20")
+        log = self.task.date_change_ids
+        self.assertEqual(set(log.mapped("date_type")), {"delivery", "inspection"})
+        self.assertEqual(log.mapped("exception_id"), exc)
+        self.assertEqual(log.mapped("user_id"), self.user_merchandiser)
+        with self.assertRefused(UserError):
+            exc.sudo(self.user_production).write({"description": "changed"})
+
+    def test_inspection_notify_and_results(self):
+        """Production and QA are notified; a failure needs findings and
+        leads to a re-inspection."""
+        self.inspection.sudo(self.user_merchandiser).action_notify()
+        users = self.env["mail.activity"].search([
+            ("res_model", "=", self.inspection._name),
+            ("res_id", "=", self.inspection.id)]).mapped("user_id")
+        self.assertIn(self.user_qa, users)
+        self.assertIn(self.user_production, users)
+        with self.assertRefused(UserError):
+            self.inspection.sudo(self.user_qa).action_fail()
+        with self.assertRefused(UserError):
+            self.inspection.sudo(self.user_production).action_pass()
+        self.assertEqual(self.inspection.state, "scheduled")
+        self.inspection.sudo(self.user_qa).write({"result_note": "AQL 2.5 failed"})
+        self.inspection.sudo(self.user_qa).action_fail()
+        self.assertEqual(self.order.milestone_inspected_state, "late")
+        action = self.inspection.sudo(self.user_qa).action_reinspect()
+        again = self.env["gendan.customer.inspection"].browse(action["res_id"])
+        self.assertEqual(again.parent_id, self.inspection)
+        self.assertEqual(again.state, "scheduled")
+        with self.assertRefused(UserError):
+            self.inspection.sudo(self.user_qa).action_reinspect()
+        again.sudo(self.user_qa).action_pass()
+        self.assertEqual(self.order.milestone_inspected_state, "done")

@@ -1,0 +1,63 @@
+from odoo.exceptions import UserError
+
+from .common import ProductionCase
+
+
+class TestFirstArticle(ProductionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestFirstArticle, cls).setUpClass()
+        cls.task = cls._approve(cls._create_task_order())
+        cls.task.sudo(cls.user_merchandiser).action_create_first_article()
+        cls.article = cls.task.first_article_ids
+
+    def test_default_checklist(self):
+        """Five checks: silk-screen, packaging, barcode, software, accessories."""
+        self.assertEqual(len(self.article.item_ids), 5)
+        self.assertEqual(set(self.article.item_ids.mapped("code")), {
+            "silk_screen", "packaging", "barcode", "software", "accessories"})
+        self.assertEqual(self.article.product_id, self.product)
+
+    def test_unchecked_items_refused(self):
+        """Submitting with an unchecked applicable item is refused."""
+        self.article.item_ids[:4].sudo(self.user_qa).write({"is_checked": True})
+        with self.assertRefused(UserError):
+            self.article.sudo(self.user_merchandiser).action_signoff_request()
+        self.assertEqual(self.article.state, "draft")
+        self.assertEqual(self.article.signoff_state, "none")
+
+    def test_not_applicable_item_and_signatures(self):
+        """A not-applicable item is skipped; merchandiser and QA sign: passed,
+        the checklist is locked."""
+        items = self.article.item_ids
+        items.filtered(lambda i: i.code == "software").sudo(self.user_qa).write(
+            {"is_applicable": False})
+        items.filtered(lambda i: i.code != "software").sudo(self.user_qa).write(
+            {"is_checked": True})
+        self.article.sudo(self.user_merchandiser).action_signoff_request()
+        self.assertEqual(self.article.state, "pending")
+        with self.assertRefused(UserError):
+            items[0].sudo(self.user_qa).write({"is_checked": False})
+        self.article.sudo(self.user_qa).action_signoff_sign()
+        self.assertEqual(self.article.state, "pending")
+        self.article.sudo(self.user_merchandiser).action_signoff_sign()
+        self.assertEqual(self.article.state, "passed")
+        self.assertTrue(self.article.date_passed)
+
+    def test_rejected_then_rework(self):
+        """QA rejects: failed; reworked back to draft and resubmitted."""
+        self.article.item_ids.sudo(self.user_qa).write({"is_checked": True})
+        self.article.sudo(self.user_merchandiser).action_signoff_request()
+        self.article.sudo(self.user_qa).action_signoff_reject("Logo off-centre 2 mm")
+        self.assertEqual(self.article.state, "failed")
+        self.article.sudo(self.user_merchandiser).action_draft()
+        self.article.sudo(self.user_merchandiser).action_signoff_request()
+        self.assertEqual(self.article.state, "pending")
+
+    def test_pass_by_rpc_refused(self):
+        """Writing 'passed' without the signatures is refused."""
+        self.article.item_ids.sudo(self.user_qa).write({"is_checked": True})
+        with self.assertRefused(UserError):
+            self.article.sudo(self.user_qa).write({"state": "passed"})
+        self.assertEqual(self.article.state, "draft")

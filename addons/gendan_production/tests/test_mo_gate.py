@@ -1,0 +1,87 @@
+from odoo.exceptions import UserError
+
+from .common import ProductionCase
+
+
+class TestMoGate(ProductionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestMoGate, cls).setUpClass()
+        cls.task = cls._approve(cls._create_task_order())
+        cls.task.sudo(cls.user_merchandiser).action_create_productions()
+        cls.mo = cls.task.production_ids
+
+    def test_productions_created_from_task_order(self):
+        """Approved task order: one MO per line, linked to order and line."""
+        self.assertEqual(len(self.mo), 1)
+        self.assertEqual(self.task.state, "production")
+        self.assertEqual(self.mo.gendan_sale_order_id, self.order)
+        self.assertEqual(self.mo.bom_id, self.bom)
+        self.assertEqual(self.mo.product_qty, 100.0)
+
+    def test_unapproved_task_order_cannot_create_mo(self):
+        """No MO from a task order that is not approved."""
+        order = self._create_confirmed_order()
+        task = self._create_task_order(order=order)
+        with self.assertRefused(UserError):
+            task.sudo(self.user_merchandiser).action_create_productions()
+        self.assertFalse(task.production_ids)
+
+    def test_gate_before_first_article(self):
+        """Plan, reserve, produce, done and a state write by RPC are refused
+        until the first article passed; nothing changes."""
+        mo = self.mo.sudo(self.user_production)
+        for method in ("button_plan", "action_assign", "open_produce_product",
+                       "button_mark_done"):
+            with self.assertRefused(UserError):
+                getattr(mo, method)()
+        for state in ("planned", "progress", "done"):
+            with self.assertRefused(UserError):
+                mo.write({"state": state})
+        self.assertEqual(self.mo.state, "confirmed")
+
+    def test_gate_opens_after_first_article(self):
+        """Approved, no deposit asked, first article passed: the MO starts."""
+        self._pass_first_article(self.task)
+        self.mo.sudo(self.user_production).action_assign()
+        self.mo.sudo(self.user_production).write({"state": "progress"})
+        self.assertEqual(self.mo.state, "progress")
+
+    def test_gate_blocks_after_change_notice(self):
+        """A change notice (re-approval pending) closes the gate again."""
+        self._pass_first_article(self.task)
+        self.task.sudo(self.user_merchandiser).write({"date_deadline": "2031-02-01"})
+        with self.assertRefused(UserError):
+            self.mo.sudo(self.user_production).action_assign()
+
+    def test_gate_deposit(self):
+        """An order asking a deposit: the MO waits for finance."""
+        order = self._create_confirmed_order(deposit_percent=30.0)
+        task = self._approve(self._create_task_order(order=order))
+        task.sudo(self.user_merchandiser).action_create_productions()
+        self._pass_first_article(task)
+        with self.assertRefused(UserError):
+            task.production_ids.sudo(self.user_production).action_assign()
+        order.sudo(self.user_finance).action_confirm_deposit()
+        task.production_ids.sudo(self.user_production).action_assign()
+
+    def test_mo_without_order_not_gated(self):
+        """Stock replenishment MOs (no sale order) are not gated."""
+        mo = self.env["mrp.production"].sudo(self.user_production).create({
+            "product_id": self.product.id, "product_qty": 5.0,
+            "product_uom_id": self.product.uom_id.id, "bom_id": self.bom.id})
+        mo.action_assign()
+        mo.write({"state": "progress"})
+        self.assertEqual(mo.state, "progress")
+
+    def test_cockpit_milestones(self):
+        """The order's cockpit shows the production milestones."""
+        order = self.order
+        self.assertEqual(order.milestone_task_order_state, "done")
+        self.assertEqual(order.milestone_bom_state, "done")
+        self.assertEqual(order.milestone_first_article_state, "todo")
+        self.assertEqual(order.milestone_produced_state, "todo")
+        self.assertEqual(order.milestone_inspected_state, "na")
+        self._pass_first_article(self.task)
+        self.assertEqual(order.milestone_first_article_state, "done")

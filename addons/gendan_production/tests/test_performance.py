@@ -1,0 +1,67 @@
+from odoo.addons.gendan_base.tests.common import QueryCounter
+
+from .common import ProductionCase
+
+# second signatures of the optional departments: the same people are
+# notified, so only the number of signatures changes
+GROUPS = ["group_engineering", "group_purchasing", "group_production", "group_qa",
+          "group_warehouse_packing", "group_warehouse_electronic"]
+
+
+class TestPerformance(ProductionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestPerformance, cls).setUpClass()
+        # 6 more optional signers on some task orders: 15 signatures in all
+        model = cls.env["ir.model"]._get("gendan.task.order")
+        Rule = cls.env["gendan.signoff.rule"]
+        for index, group in enumerate(GROUPS):
+            Rule.create({"name": "Extra %d" % index, "model_id": model.id,
+                         "sequence": 40, "signer_type": "group",
+                         "group_id": cls.env.ref("gendan_base." + group).id,
+                         "is_required": False,
+                         "domain": "[('note', '=', 'many signers')]"})
+
+    def _approval_queries(self, lines, many_signers):
+        order = self._create_confirmed_order()
+        task = self._create_task_order(order=order, lines=lines)
+        task.sudo(self.user_merchandiser).write(
+            {"note": "many signers" if many_signers else "few signers"})
+        task.sudo(self.user_merchandiser).action_signoff_request()
+        task.sudo(self.user_salesperson).action_signoff_sign()
+        task.sudo(self.user_sales_manager).action_signoff_sign()
+        expected = 15 if many_signers else 9
+        self.assertEqual(len(task.signature_ids), expected)
+        task.invalidate_cache()
+        with QueryCounter(self.env.cr) as counter:
+            task.sudo(self.user_general_manager).action_signoff_sign()
+        self.assertEqual(task.state, "approved")
+        return counter.count
+
+    def test_approval_query_count(self):
+        """Approving 50 lines / 15 signers costs the queries of 2 lines / 9."""
+        self._approval_queries(2, False)  # warm the caches
+        small = self._approval_queries(2, False)
+        large = self._approval_queries(50, True)
+        self.assertEqual(small, large)
+
+    def _eta_queries(self, components):
+        products = self._create_components(components, prefix="P%d" % components)
+        bom = self._create_bom(self.product, products)
+        bom.sudo(self.user_engineer).action_control()
+        order = self._create_confirmed_order()
+        task = self._approve(self._create_task_order(order=order, bom=bom))
+        check_model = self.env["gendan.material.check"].sudo(self.user_merchandiser)
+        task.invalidate_cache()
+        with QueryCounter(self.env.cr) as counter:
+            vals = check_model._prepare_line_vals(task, "2030-01-01")
+        self.assertEqual(len(vals), components)
+        return counter.count
+
+    def test_material_eta_query_count(self):
+        """Computing the ETAs of 200 components costs the queries of 20."""
+        self._eta_queries(20)
+        small = self._eta_queries(20)
+        large = self._eta_queries(200)
+        self.assertEqual(small, large)

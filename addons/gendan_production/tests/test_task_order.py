@@ -1,0 +1,149 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import ProductionCase
+
+
+class TestTaskOrder(ProductionCase):
+
+    def test_create_needs_confirmed_reviewed_order(self):
+        """A task order is made from a confirmed, reviewed order only."""
+        draft = self._create_order()
+        with self.assertRefused(UserError):
+            self._create_task_order(order=draft)
+        self.assertFalse(self.env["gendan.task.order"].search(
+            [("sale_order_id", "=", draft.id)]))
+
+    def test_create_from_sale_order_button(self):
+        """The order's button creates the task order with its lines and BOM."""
+        self.order.sudo(self.user_merchandiser).action_gendan_create_task_order()
+        task = self.order.gendan_task_order_ids
+        self.assertEqual(len(task), 1)
+        self.assertEqual(task.line_ids.product_id, self.product)
+        self.assertEqual(task.line_ids.bom_id, self.bom)
+        self.assertEqual(task.line_ids.product_qty, 100.0)
+        self.assertTrue(task.name.startswith("RW"))
+
+    def test_salesperson_cannot_create(self):
+        """Only the merchandiser creates the task order."""
+        with self.assertRefused(UserError):
+            self.order.sudo(self.user_salesperson).action_gendan_create_task_order()
+        self.assertFalse(self.order.gendan_task_order_ids)
+
+    def test_uncontrolled_bom_refused(self):
+        """A draft BOM cannot be used by a task order."""
+        draft_bom = self._create_bom(self.product, self.components)
+        task = self._create_task_order()
+        with self.assertRefused(ValidationError):
+            task.line_ids.sudo(self.user_merchandiser).write({"bom_id": draft_bom.id})
+        self.assertEqual(task.line_ids.bom_id, self.bom)
+
+    def test_signing_sequence_and_approval(self):
+        """Salesperson, sales manager, then general manager: out of sequence
+        refused; the last signature approves and distributes."""
+        task = self._create_task_order()
+        task.sudo(self.user_merchandiser).action_signoff_request()
+        self.assertEqual(task.state, "pending")
+        with self.assertRefused(UserError):  # engineering signs after sales
+            task.sudo(self.user_engineer).action_signoff_sign()
+        with self.assertRefused(UserError):  # no role on the task order
+            task.sudo(self.user_finance).action_signoff_sign()
+        self.assertEqual(task.signoff_progress, "0/3")
+        task.sudo(self.user_salesperson).action_signoff_sign()
+        with self.assertRefused(UserError):  # one signature per person
+            task.sudo(self.user_salesperson).action_signoff_sign()
+        with self.assertRefused(UserError):  # sales manager first
+            task.sudo(self.user_engineer).action_signoff_sign()
+        task.sudo(self.user_sales_manager).action_signoff_sign()
+        task.sudo(self.user_engineer).action_signoff_sign()  # optional, now open
+        self.assertEqual(task.state, "pending")
+        task.sudo(self.user_general_manager).action_signoff_sign()
+        self.assertEqual(task.state, "approved")
+        self.assertEqual(task.signoff_state, "approved")
+        self.assertTrue(task.date_approved)
+        copies = task.distribution_copy_ids
+        self.assertEqual(task.distribution_revision, 1)
+        self.assertIn("Production", copies.mapped("name"))
+        self.assertEqual(sorted(copies.mapped("copy_number")),
+                         list(range(1, len(copies) + 1)))
+
+    def test_reject_back_to_draft(self):
+        """A rejection sends the task order back to draft."""
+        task = self._create_task_order()
+        task.sudo(self.user_merchandiser).action_signoff_request()
+        task.sudo(self.user_salesperson).action_signoff_reject("Wrong quantity")
+        self.assertEqual(task.state, "draft")
+        self.assertEqual(task.signoff_state, "rejected")
+
+    def test_signer_cannot_edit_or_force_state(self):
+        """Signers hold read access plus the engine: no edit, no state by RPC."""
+        task = self._create_task_order()
+        with self.assertRefused(AccessError):
+            task.sudo(self.user_sales_manager).write({"note": "edited"})
+        with self.assertRefused(UserError):
+            task.sudo(self.user_merchandiser).write({"state": "approved"})
+        self.assertEqual(task.state, "draft")
+
+    def test_change_notice_after_approval(self):
+        """Changing the delivery date of an approved task order makes a change
+        notice: new revision, re-approval, old copies recalled, then new
+        copies when approved again."""
+        task = self._approve(self._create_task_order())
+        old_copies = task.distribution_copy_ids
+        task.sudo(self.user_merchandiser).write({"date_deadline": "2031-01-15"})
+        self.assertEqual(task.state, "pending")
+        self.assertEqual(task.signoff_state, "pending")
+        self.assertEqual(task.signoff_revision, 2)
+        self.assertEqual(len(task.change_ids), 1)
+        self.assertEqual(task.change_ids.revision, 2)
+        self.assertEqual(task.change_ids.user_id, self.user_merchandiser)
+        self.assertTrue(all(c.state == "recalled" for c in old_copies))
+        self.assertEqual(task.date_change_ids.date_type, "delivery")
+        self.assertEqual(task.date_change_ids.new_date, "2031-01-15")
+        for login in ("salesperson", "sales_manager", "general_manager"):
+            task.sudo(self.users[login]).action_signoff_sign()
+        self.assertEqual(task.state, "approved")
+        self.assertEqual(task.distribution_revision, 2)
+        current = task.distribution_copy_ids.filtered(lambda c: c.revision == 2)
+        self.assertTrue(current and all(c.state == "sent" for c in current))
+
+    def test_line_change_is_change_notice(self):
+        """A production quantity change on a line needs re-approval too."""
+        task = self._approve(self._create_task_order())
+        task.line_ids.sudo(self.user_merchandiser).write({"product_qty": 150.0})
+        self.assertEqual(task.state, "pending")
+        self.assertIn("Production Quantity", task.change_ids.description)
+
+    def test_acknowledge_copy(self):
+        """A recipient department acknowledges its copy."""
+        task = self._approve(self._create_task_order())
+        task.sudo(self.user_production).action_distribution_acknowledge()
+        mine = task.distribution_copy_ids.filtered(lambda c: c.name == "Production")
+        self.assertTrue(all(c.state == "acknowledged" for c in mine))
+        with self.assertRefused(UserError):
+            task.sudo(self.user_production).action_distribution_acknowledge()
+
+    def test_cancel_withdraws_signatures(self):
+        """A cancelled task order is no longer waiting for signatures."""
+        task = self._create_task_order()
+        task.sudo(self.user_merchandiser).action_signoff_request()
+        task.sudo(self.user_merchandiser).action_cancel()
+        self.assertEqual(task.state, "cancel")
+        self.assertEqual(task.signoff_state, "none")
+        with self.assertRefused(UserError):
+            task.sudo(self.user_salesperson).action_signoff_sign()
+        with self.assertRefused(UserError):
+            task.line_ids.sudo(self.user_merchandiser).write({"product_qty": 5.0})
+
+    def test_one_task_order_per_order(self):
+        """A sale order has one task order."""
+        self._create_task_order()
+        with self.assertRefused(Exception):
+            self._create_task_order()
+
+    def test_submit_without_bom_refused(self):
+        """Every line needs a controlled BOM before the sign-off request."""
+        task = self._create_task_order()
+        task.line_ids.sudo(self.user_merchandiser).write({"bom_id": False})
+        with self.assertRefused(UserError):
+            task.sudo(self.user_merchandiser).action_signoff_request()
+        self.assertEqual(task.state, "draft")

@@ -1,0 +1,5 @@
+from . import gendan_statement
+from . import gendan_statement_line
+from . import account_invoice
+from . import res_partner
+from . import gendan_statement_demo

@@ -1,0 +1,66 @@
+from odoo import _, models
+
+
+class StatementXlsx(models.AbstractModel):
+    """The statement as a spreadsheet the partner can check line by line."""
+    _name = "report.gendan_reconcile.statement_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+
+    def generate_xlsx_report(self, workbook, data, statements):
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD",
+                                      "border": 1})
+        for statement in statements:
+            sheet = workbook.add_worksheet((statement.name or "Statement")
+                                           .replace("/", "-")[:31])
+            self._write_summary(sheet, statement, bold, money)
+            columns = [_("Date"), _("Delivery"), _("Order"), _("Customer PO"),
+                       _("Product"), _("Quantity"), _("Unit Price"), _("Currency"),
+                       _("Amount"), _("Rate"), _("Amount (Company Currency)"),
+                       _("Invoices"), _("Invoicing"), _("Dispute")]
+            row = 12
+            for col, title in enumerate(columns):
+                sheet.write(row, col, title, header)
+            states = dict(statement.line_ids._fields["invoice_state"].selection)
+            for line in statement.line_ids:
+                row += 1
+                sheet.write_row(row, 0, [
+                    line.date or "", line.reference or "", line.order_ref or "",
+                    line.partner_ref or "", line.product_id.display_name or "",
+                    line.quantity])
+                sheet.write(row, 6, line.price_unit, money)
+                sheet.write(row, 7, line.line_currency_id.name or "")
+                sheet.write(row, 8, line.amount_currency, money)
+                sheet.write(row, 9, line.currency_rate)
+                sheet.write(row, 10, line.amount, money)
+                sheet.write_row(row, 11, [
+                    line.invoice_ref or "", states.get(line.invoice_state, ""),
+                    line.is_disputed and line.dispute_reason or ""])
+            sheet.set_column(0, 0, 18)
+            sheet.set_column(1, 4, 16)
+            sheet.set_column(8, 11, 16)
+
+    def _write_summary(self, sheet, statement, bold, money):
+        sheet.write(0, 0, _("Statement of Account"), bold)
+        sheet.write(0, 2, statement.name or "")
+        facts = [
+            (_("Company"), statement.company_id.name),
+            (_("Partner"), statement.partner_id.display_name),
+            (_("Period"), "%s - %s" % (statement.date_from, statement.date_to)),
+            (_("Currency"), statement.currency_id.name),
+        ]
+        for row, (label, value) in enumerate(facts, 1):
+            sheet.write(row, 0, label, bold)
+            sheet.write(row, 2, value or "")
+        amounts = [
+            (_("Opening Balance"), statement.opening_balance),
+            (_("Invoiced"), statement.invoiced_amount),
+            (_("Credit Notes"), statement.credit_note_amount),
+            (_("Payments"), statement.payment_amount),
+            (_("Other Entries"), statement.other_amount),
+            (_("Closing Balance"), statement.closing_balance),
+        ]
+        for row, (label, value) in enumerate(amounts, 5):
+            sheet.write(row, 0, label, bold)
+            sheet.write(row, 2, value, money)

@@ -1,0 +1,1 @@
+from . import gendan_statement_prepare

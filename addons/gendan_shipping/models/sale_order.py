@@ -1,0 +1,122 @@
+from odoo import api, fields, models
+from odoo.tools import float_compare
+
+# same values as gendan_order's milestones (the cockpit reads them all)
+MILESTONE_STATES = [
+    ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    gendan_shipment_ids = fields.Many2many(
+        "gendan.shipment", string="Shipments",
+        compute="_compute_gendan_shipment_ids")
+    gendan_release_ids = fields.One2many(
+        "gendan.shipping.release", "sale_order_id", string="Shipping Releases")
+    milestone_paid_state = fields.Selection(
+        MILESTONE_STATES, string="Paid", compute="_compute_milestone_paid",
+        store=True)
+    milestone_paid_date = fields.Date(
+        string="Paid On", compute="_compute_milestone_paid", store=True)
+    milestone_shipped_state = fields.Selection(
+        MILESTONE_STATES, string="Shipped", compute="_compute_milestone_shipped",
+        store=True)
+    milestone_shipped_date = fields.Date(
+        string="Shipped On", compute="_compute_milestone_shipped", store=True)
+
+    @api.multi
+    def _compute_gendan_shipment_ids(self):
+        for order in self:
+            order.gendan_shipment_ids = order.picking_ids.mapped("gendan_shipment_id")
+
+    def _gendan_posted_invoices(self):
+        """Open or paid customer invoices and refunds linked to the order lines."""
+        self.ensure_one()
+        return self.sudo().order_line.mapped("invoice_lines.invoice_id").filtered(
+            lambda inv: inv.state in ("open", "paid")
+            and inv.type in ("out_invoice", "out_refund"))
+
+    def _gendan_amount_paid(self):
+        """Amount received on the order's posted invoices, net of refunds,
+        in the order currency."""
+        self.ensure_one()
+        paid = 0.0
+        for inv in self._gendan_posted_invoices():
+            amount = inv.amount_total - inv.residual
+            if inv.currency_id != self.currency_id:
+                amount = inv.currency_id.compute(amount, self.currency_id)
+            paid += amount if inv.type == "out_invoice" else -amount
+        return paid
+
+    def _gendan_amount_due_before_shipment(self):
+        """Share of the order total to be received before the goods leave:
+        from the payment terms, full payment when the order has none."""
+        self.ensure_one()
+        percent = 100.0
+        if self.payment_term_id:
+            percent = self.payment_term_id.gendan_prepaid_percent
+        return self.currency_id.round(self.amount_total * percent / 100.0)
+
+    def _gendan_is_prepaid(self):
+        self.ensure_one()
+        return float_compare(
+            self._gendan_amount_paid(), self._gendan_amount_due_before_shipment(),
+            precision_rounding=self.currency_id.rounding) >= 0
+
+    def _gendan_open_deliveries(self):
+        self.ensure_one()
+        return self.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state not in ("done", "cancel"))
+
+    def _gendan_first_ship_date(self):
+        """Deadline of the shipping milestones: promised date, else the
+        earliest scheduled open delivery."""
+        self.ensure_one()
+        dates = self._gendan_open_deliveries().mapped("scheduled_date")
+        return self.promised_date or (dates and min(dates)[:10]) or False
+
+    @api.depends(
+        "state", "amount_total", "promised_date", "payment_term_id",
+        "picking_ids.state", "picking_ids.scheduled_date",
+        "order_line.invoice_lines.invoice_id.state",
+        "order_line.invoice_lines.invoice_id.residual")
+    def _compute_milestone_paid(self):
+        """Paid = the amount due before shipment is received."""
+        for order in self:
+            if order.state not in ("sale", "done") or not order.amount_total:
+                order.milestone_paid_state = "na"
+                order.milestone_paid_date = False
+                continue
+            payments = order._gendan_posted_invoices().mapped("payment_move_line_ids")
+            paid_dates = payments.mapped("date")
+            state, date = order._milestone_from(
+                order._gendan_is_prepaid(), order._gendan_first_ship_date(),
+                paid_dates and max(paid_dates) or False)
+            order.milestone_paid_state = state
+            order.milestone_paid_date = date
+
+    @api.depends(
+        "state", "promised_date", "picking_ids.state", "picking_ids.date_done",
+        "picking_ids.scheduled_date")
+    def _compute_milestone_shipped(self):
+        """Shipped = every customer delivery of the order is done."""
+        for order in self:
+            deliveries = order.picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel")
+            if order.state not in ("sale", "done") or not deliveries:
+                order.milestone_shipped_state = "na"
+                order.milestone_shipped_date = False
+                continue
+            done_dates = [d[:10] for d in deliveries.mapped("date_done") if d]
+            state, date = order._milestone_from(
+                not order._gendan_open_deliveries(), order._gendan_first_ship_date(),
+                done_dates and max(done_dates) or False)
+            order.milestone_shipped_state = state
+            order.milestone_shipped_date = date
+
+    @api.depends("milestone_paid_state", "milestone_paid_date",
+                 "milestone_shipped_state", "milestone_shipped_date")
+    def _compute_cockpit_summary(self):
+        return super(SaleOrder, self)._compute_cockpit_summary()

@@ -1,0 +1,64 @@
+from odoo.addons.gendan_base.tests.common import render_pdf
+
+from .common import ShippingCase
+
+
+class TestReports(ShippingCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestReports, cls).setUpClass()
+        cls.order = cls._create_confirmed_order(qty=100.0, price=10.0)
+        cls.order.sudo().write({"order_line": [(0, 0, {
+            "product_id": cls.product_cn.id, "product_uom_qty": 96,
+            "price_unit": 4.5})]})
+        picking = cls.order.picking_ids
+        cls.shipment = cls._create_shipment(
+            picking, port_discharge="Hamburg", marks_text="HARBOR\nC/NO. 1-UP",
+            incoterm_id=cls.env.ref("stock.incoterm_FOB").id)
+        cls._add_container(cls.shipment, "CSQU3054383", "RPT-1",
+                           lines=[(cls.product, 60), (cls.product_cn, 96)])
+        cls._add_container(cls.shipment, "MSKU9070323", "RPT-2", ctype=cls.type_20gp,
+                           lines=[(cls.product, 40)])
+
+    def test_packing_list(self):
+        """Packing list: Chinese names, carton ranges, containers, seals, PDF."""
+        report = self.env.ref("gendan_shipping.action_report_packing_list")
+        html = report.sudo(self.clerk).render_qweb_html(self.shipment.ids)[0].decode()
+        self.assertIn("不锈钢保温杯", html)
+        self.assertIn("CSQU3054383", html)
+        self.assertIn("RPT-2", html)
+        self.assertIn("1-6", html)      # 60 lamps, 10 per carton
+        self.assertIn("7-8", html)      # 96 flasks, 48 per carton
+        self.assertIn("9-12", html)     # 40 lamps in the second container
+        self.assertIn("FOB", html)
+        self.assertTrue(render_pdf(report, self.shipment.ids).startswith(b"%PDF"))
+
+    def test_commercial_invoice(self):
+        """Commercial invoice: order prices, totals, Chinese names, PDF."""
+        report = self.env.ref("gendan_shipping.action_report_commercial_invoice")
+        html = report.sudo(self.clerk).render_qweb_html(self.shipment.ids)[0].decode()
+        self.assertIn("不锈钢保温杯", html)
+        self.assertIn("1432.00", html)  # 100 x 10.00 + 96 x 4.50
+        self.assertIn("Ningbo, China", html)   # FOB: named loading port
+        self.assertTrue(render_pdf(report, self.shipment.ids).startswith(b"%PDF"))
+
+    def test_shipping_notice(self):
+        """The shipping notice prints with its marks and Chinese names."""
+        notice = self.env["gendan.shipping.notice"].create({
+            "sale_order_id": self.order.id, "shipping_date": "2030-02-01",
+            "marks_text": "HARBOR HOME"})
+        report = self.env.ref("gendan_shipping.action_report_shipping_notice")
+        html = report.render_qweb_html(notice.ids)[0].decode()
+        self.assertIn("不锈钢保温杯", html)
+        self.assertIn("HARBOR HOME", html)
+        self.assertTrue(render_pdf(report, notice.ids).startswith(b"%PDF"))
+
+    def test_outbound_register_xlsx(self):
+        """The outbound register renders as XLSX for finance."""
+        report = self.env.ref("gendan_shipping.action_report_outbound_register_xlsx")
+        pickings = self.order.picking_ids
+        content, fmt = report.sudo(self.finance).with_context(
+            active_model="stock.picking").render(pickings.ids)
+        self.assertEqual(fmt, "xlsx")
+        self.assertTrue(content.startswith(b"PK"))

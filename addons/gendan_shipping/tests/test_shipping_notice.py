@@ -1,0 +1,49 @@
+from odoo.exceptions import UserError, ValidationError
+
+from .common import ShippingCase
+
+
+class TestShippingNotice(ShippingCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestShippingNotice, cls).setUpClass()
+        cls.order = cls._create_confirmed_order(qty=120.0, price=10.0)
+        cls.notice = cls.env["gendan.shipping.notice"].sudo(
+            cls.users["salesperson"]).create({
+                "sale_order_id": cls.order.id, "shipping_date": "2030-02-01",
+                "destination_port": "Hamburg", "transport_mode": "sea",
+                "country_id": cls.env.ref("base.de").id,
+                "marks_text": "HARBOR HOME\nC/NO. 1-UP"})
+
+    def test_lines_from_order(self):
+        """The notice lists the order's products with their cartons."""
+        line = self.notice.line_ids
+        self.assertEqual(line.product_id, self.product)
+        self.assertEqual(line.quantity, 120.0)
+        self.assertEqual(line.carton_count, 12)
+        self.assertEqual(self.notice.total_cartons, 12)
+
+    def test_send_to_warehouse_and_production(self):
+        """Sending numbers copies for the warehouse and production roles."""
+        self.notice.sudo(self.users["salesperson"]).action_send()
+        self.assertEqual(self.notice.state, "sent")
+        copies = self.notice.distribution_copy_ids
+        self.assertEqual(
+            copies.mapped("group_id"),
+            self.env.ref("gendan_base.group_warehouse")
+            | self.env.ref("gendan_base.group_production"))
+        self.notice.sudo(self.fg_wh).action_distribution_acknowledge()
+        self.assertEqual(self.notice.distribution_pending_count, 1)
+
+    def test_guards(self):
+        """An empty notice is not sent; a cancelled one is read-only."""
+        empty = self.notice.copy({"line_ids": []})
+        empty.line_ids.unlink()
+        with self.assertRaises(UserError):
+            empty.action_send()
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.notice.line_ids.write({"quantity": -1})
+        self.notice.action_cancel()
+        with self.assertRaises(UserError):
+            self.notice.write({"destination_port": "Bremen"})
