@@ -27,7 +27,15 @@ class TestCockpit(GendanOrderCase):
         order = self._create_reviewed_order(payment_term_id=term.id)
         order.sudo(self.users["salesperson"]).action_confirm()
         self.assertEqual(order.cockpit_state, "on_track")
-        self.assertEqual(order.milestone_next_date, order.milestone_deposit_date)
+        self.assertEqual(order.milestone_deposit_state, "todo")
+        # the next deadline is the earliest open one (other modules add theirs)
+        open_dates = [
+            order["milestone_%s_date" % name]
+            for name in order._milestone_names()
+            if order["milestone_%s_state" % name] in ("todo", "late")
+            and order["milestone_%s_date" % name]]
+        self.assertIn(order.milestone_deposit_date, open_dates)
+        self.assertEqual(order.milestone_next_date, min(open_dates))
         order.sudo(self.users["finance"]).action_confirm_deposit()
         self.assertEqual(order.milestone_deposit_state, "done")
         own = {"review", "data", "sample", "deposit"}
