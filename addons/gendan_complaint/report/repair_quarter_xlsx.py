@@ -3,7 +3,7 @@ from odoo import _, models
 DETAIL_QUERY = """
     SELECT r.name, r.return_date, partner.name, tmpl.name, prod.default_code,
            lot.name, cause.code, cause.name, r.qa_result, r.return_stage,
-           r.fault_reported, r.repair_action
+           r.fault_reported, r.repair_action, r.id
       FROM mrp_repair r
       JOIN product_product prod ON prod.id = r.product_id
       JOIN product_template tmpl ON tmpl.id = prod.product_tmpl_id
@@ -13,8 +13,13 @@ DETAIL_QUERY = """
      WHERE r.is_customer_return
        AND r.return_date BETWEEN %s AND %s
        AND r.company_id = %s
+       AND (r.return_date, r.id) > (%s, %s)
   ORDER BY r.return_date, r.id
+     LIMIT %s
 """
+# rows fetched per query: the detail is streamed into the sheet in pages
+# (keyset on return date and id) so memory does not grow with the quarter
+DETAIL_PAGE = 5000
 
 
 class RepairQuarterXlsx(models.AbstractModel):
@@ -74,8 +79,18 @@ class RepairQuarterXlsx(models.AbstractModel):
                    _("Internal Ref."), _("Lot/Serial"), _("Cause Code"), _("Cause"),
                    _("QA Result"), _("Step"), _("Fault Reported"), _("Repair Action")]
         sheet.set_column(0, len(headers) - 1, 16)
-        self.env.cr.execute(DETAIL_QUERY, (
-            quarter.date_from, quarter.date_to, quarter.company_id.id))
-        rows = [tuple(value if value is not None else "" for value in row)
-                for row in self.env.cr.fetchall()]
-        self._write_table(sheet, 0, styles, headers, rows)
+        self._write_table(sheet, 0, styles, headers, self._detail_rows(quarter))
+
+    def _detail_rows(self, quarter):
+        """The quarter's returns in (return date, id) order, page by page."""
+        last = ("0001-01-01", 0)
+        while True:
+            self.env.cr.execute(DETAIL_QUERY, (
+                quarter.date_from, quarter.date_to, quarter.company_id.id)
+                + last + (DETAIL_PAGE,))
+            page = self.env.cr.fetchall()
+            for row in page:
+                yield tuple(value if value is not None else "" for value in row[:-1])
+            if len(page) < DETAIL_PAGE:
+                return
+            last = (page[-1][1], page[-1][-1])

@@ -1,4 +1,5 @@
 import datetime
+from unittest.mock import patch
 
 import xlrd
 
@@ -6,6 +7,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.gendan_base.tests.common import QueryCounter
 
+from ..report import repair_quarter_xlsx
 from .common import ComplaintCase
 
 
@@ -68,6 +70,20 @@ class TestRepairAnalysis(ComplaintCase):
         self.assertEqual(summary.cell(4, 1).value, 6)
         self.assertEqual(detail.nrows, 11)
         self.assertIn(self.causes[0].code, detail.col_values(6))
+
+    def test_xlsx_detail_paged(self):
+        """Streamed page by page, the detail still lists every return once,
+        in date order."""
+        quarter = self._quarter("1")
+        report = self.env.ref("gendan_complaint.action_report_repair_quarter_xlsx")
+        with patch.object(repair_quarter_xlsx, "DETAIL_PAGE", 3):
+            content = report.sudo(self.users["qa"]).render(quarter.ids, {})[0]
+        detail = xlrd.open_workbook(file_contents=content).sheet_by_index(1)
+        names = detail.col_values(0)[1:]
+        self.assertEqual(len(names), 10)
+        self.assertEqual(len(set(names)), 10)
+        dates = detail.col_values(1)[1:]
+        self.assertEqual(dates, sorted(dates))
 
     def test_query_count_independent_of_size(self):
         """Refresh + XLSX of a quarter: same queries for 6 and 24 returns."""

@@ -1,0 +1,233 @@
+"""SQL queries of gendan actions at N = 1, 10, 100 records, the 10,000-order
+cockpit read against a bare read of the same orders, and the statements
+benchmark of gendan_reconcile (its own script, as a subprocess)."""
+import os
+import re
+import subprocess
+import sys
+import time
+
+from common import ROOT, count_queries
+
+SIZES = (1, 10, 100)
+RECONCILE_BENCH = os.path.join(ROOT, "addons", "gendan_reconcile", "bench")
+
+
+def _user(env, login):
+    return env.ref("gendan_base.user_%s_demo" % login)
+
+
+def _savepoint(env, func, *args):
+    """Run ``func`` and undo what it wrote (the benchmarks share one transaction)."""
+    env.cr.execute("SAVEPOINT bench_scaling")
+    try:
+        return func(*args)
+    finally:
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_scaling")
+        env["base"].invalidate_cache()
+
+
+# -- task order approval: one task order of N lines, request + every signature
+def _task_order_approval(env, lines):
+    from odoo.addons.gendan_order.tests.common import approve_order_review
+    from odoo.addons.gendan_production.tests.common import TASK_SIGNERS
+    merchandiser = _user(env, "merchandiser")
+    product = env["product.product"].create({
+        "name": "Bench lamp", "type": "consu", "list_price": 10.0})
+    component = env["product.product"].create({"name": "Bench LED", "type": "consu"})
+    bom = env["mrp.bom"].create({
+        "product_tmpl_id": product.product_tmpl_id.id, "product_qty": 1.0,
+        "bom_line_ids": [(0, 0, {"product_id": component.id, "product_qty": 1.0})]})
+    bom.sudo(_user(env, "engineer")).action_control()
+    order = env["sale.order"].create({
+        "partner_id": env.ref("gendan_order.partner_harbor_demo").id,
+        "user_id": _user(env, "salesperson").id, "merchandiser_id": merchandiser.id,
+        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 100.0})]})
+    approve_order_review(order)
+    order.action_confirm()
+    task = env["gendan.task.order"].sudo(merchandiser).create({
+        "sale_order_id": order.id, "date_deadline": "2030-01-31",
+        "line_ids": [(0, 0, {"product_id": product.id, "customer_qty": 10.0,
+                             "product_qty": 10.0, "bom_id": bom.id})
+                     for _index in range(lines)]})
+    env["base"].invalidate_cache()
+
+    def approve():
+        task.action_signoff_request()
+        for login in TASK_SIGNERS:
+            task.sudo(_user(env, login)).action_signoff_sign()
+    queries = count_queries(env.cr, approve)[0]
+    assert task.state == "approved"
+    return queries
+
+
+# -- shipment validation: mark loaded (the full-quantity check) with N lines
+def _shipment_validation(env, lines):
+    Product = env["product.product"]
+    products = Product.browse([Product.create({
+        "name": "Bench mug %03d" % index, "type": "consu", "carton_qty": 10,
+        "carton_length": 40, "carton_width": 30, "carton_height": 25,
+        "carton_gross_weight": 8, "carton_net_weight": 7}).id
+        for index in range(lines)])
+    stock = env.ref("stock.stock_location_stock")
+    customers = env.ref("stock.stock_location_customers")
+    partner = env.ref("gendan_order.partner_harbor_demo")
+    picking = env["stock.picking"].create({
+        "partner_id": partner.id,
+        "picking_type_id": env.ref("stock.picking_type_out").id,
+        "location_id": stock.id, "location_dest_id": customers.id,
+        "move_lines": [(0, 0, {
+            "name": product.name, "product_id": product.id, "product_uom_qty": 20.0,
+            "product_uom": product.uom_id.id, "location_id": stock.id,
+            "location_dest_id": customers.id}) for product in products]})
+    picking.action_confirm()
+    merchandiser = _user(env, "merchandiser")
+    shipment = env["gendan.shipment"].sudo(merchandiser).create({
+        "partner_id": partner.id, "picking_ids": [(6, 0, picking.ids)],
+        "eta": "2030-03-01"})
+    ctype = env.ref("gendan_shipping.container_type_40hq")
+    for number, seal in (("CSQU3054383", "S-1"), ("MSKU9070323", "S-2")):
+        env["gendan.shipment.container"].sudo(merchandiser).create({
+            "shipment_id": shipment.id, "container_type_id": ctype.id,
+            "container_number": number, "seal_number": seal,
+            "line_ids": [(0, 0, {"product_id": product.id, "quantity": 10.0})
+                         for product in products]})
+    env["base"].invalidate_cache()
+    shipment = shipment.sudo(_user(env, "fg_wh"))
+    queries = count_queries(env.cr, shipment.action_mark_loaded)[0]
+    assert shipment.state == "loaded"
+    return queries
+
+
+# -- cockpit: orders cloned in SQL from an open demo order
+def clone_orders(env, count):
+    """``count`` open orders (copies of an open, reviewed demo order)."""
+    cr = env.cr
+    template = env.ref("gendan_order.order_on_track_demo")
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = 'sale_order' AND column_name != 'id'")
+    cols = [row[0] for row in cr.fetchall()]
+    overrides = {"name": "'CKPT/' || lpad(g.n::text, 6, '0')",
+                 "customer_po": "'PO-' || g.n",
+                 "access_token": "NULL"}
+    select = ", ".join(overrides.get(col, "t.%s" % col) for col in cols)
+    cr.execute(  # pylint: disable=sql-injection
+        "INSERT INTO sale_order (%s) SELECT %s FROM sale_order t, "
+        "generate_series(1, %%s) g(n) WHERE t.id = %%s RETURNING id" % (
+            ", ".join(cols), select), (count, template.id))
+    ids = [row[0] for row in cr.fetchall()]
+    cr.execute("ANALYZE sale_order")
+    return ids
+
+
+def cockpit_fields(env):
+    view = env.ref("gendan_order.sale_order_view_tree_cockpit")
+    return sorted(env["sale.order"].fields_view_get(view.id, "tree")["fields"])
+
+
+def _cockpit_read(env, ids):
+    Order = env["sale.order"].sudo(_user(env, "merchandiser"))
+    fields = cockpit_fields(env)
+    env["base"].invalidate_cache()
+    queries, _seconds, rows = count_queries(
+        env.cr, Order.search_read, [("id", "in", ids)], fields)
+    assert len(rows) == len(ids)
+    return queries
+
+
+def core_fields(env, count):
+    """``count`` stored sale.order columns that core Odoo defines (no gendan)."""
+    fields = [name for name, field in sorted(env["sale.order"]._fields.items())
+              if field.store and field.type not in ("one2many", "many2many", "binary")
+              and not (field._module or "").startswith("gendan")
+              and name not in ("id", "__last_update")]
+    return fields[:count]
+
+
+def cockpit_vs_bare(env, count, repeat=3):
+    """Best of ``repeat`` timings of the cockpit read (the action's 'Open'
+    filter, the cockpit list's fields) and of reads of the same orders: bare
+    (name, partner, state), as many core columns as the cockpit has, and the
+    first page (80 rows) the web client really reads."""
+    clone_orders(env, count)
+    Order = env["sale.order"].sudo(_user(env, "merchandiser"))
+    domain = [("cockpit_state", "!=", "done")]
+    fields = cockpit_fields(env)
+    reads = [("cockpit", fields, None), ("bare", ["name", "partner_id", "state"], None),
+             ("core", core_fields(env, len(fields)), None),
+             ("cockpit page", fields, 80),
+             ("bare page", ["name", "partner_id", "state"], 80)]
+    result = {}
+    for name, names, limit in reads:
+        best = None
+        for index in range(repeat + 1):  # the first run warms the caches
+            env["base"].invalidate_cache()
+            queries = env.cr.sql_log_count
+            start = time.perf_counter()
+            rows = Order.search_read(domain, names, limit=limit)
+            seconds = time.perf_counter() - start
+            queries = env.cr.sql_log_count - queries
+            if index and (best is None or seconds < best):
+                best = seconds
+        result[name] = (best, queries, len(rows))
+    assert result["cockpit"][2] == result["bare"][2] >= count
+    result["fields"] = len(fields)
+    return result
+
+
+# -- statements: gendan_reconcile's bench (built in SQL, 2001-01)
+def _statement_preparation(env, customers):
+    sys.path.insert(0, RECONCILE_BENCH)
+    try:
+        import bench_statements
+    finally:
+        sys.path.remove(RECONCILE_BENCH)
+    bench_statements.build(env, customers, 5)
+    Statement = env["gendan.statement"]
+    queries, _seconds, statements = count_queries(
+        env.cr, Statement._prepare_statements, "customer", *bench_statements.PERIOD)
+    assert len(statements) == customers, len(statements)
+    return queries
+
+
+def statements_vs_sql(db, customers, deliveries):
+    """Run gendan_reconcile's bench script; parse its figures."""
+    run = subprocess.run(
+        [sys.executable, os.path.join(RECONCILE_BENCH, "bench_statements.py"), db,
+         str(customers), str(deliveries)],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    out = run.stdout
+    raw = re.search(r"raw SQL aggregate: ([\d.]+)s", out)
+    prepared = re.search(r"prepare statements: ([\d.]+)s, (\d+) queries, (\d+) "
+                         r"statements, (\d+) lines", out)
+    if run.returncode or not (raw and prepared):
+        raise RuntimeError("bench_statements.py failed:\n%s%s" % (
+            out, run.stderr[-2000:]))
+    return {"raw": float(raw.group(1)), "prepared": float(prepared.group(1)),
+            "queries": int(prepared.group(2)), "statements": int(prepared.group(3)),
+            "lines": int(prepared.group(4))}
+
+
+ACTIONS = [
+    ("task order approval (lines)", _task_order_approval),
+    ("shipment validation: mark loaded (lines)", _shipment_validation),
+    ("cockpit read (orders)", None),  # _cockpit_at
+    ("statement preparation (customers)", _statement_preparation),
+]
+
+
+def queries_per_n(env, sizes=SIZES):
+    """{action: [queries at each size]}; each size in its own savepoint,
+    after one untimed run that fills the caches."""
+    result = {}
+    for name, func in ACTIONS:
+        if func is None:
+            func = _cockpit_at
+        _savepoint(env, func, env, sizes[0])
+        result[name] = [_savepoint(env, func, env, size) for size in sizes]
+    return result
+
+
+def _cockpit_at(env, size):
+    ids = clone_orders(env, size)
+    return _cockpit_read(env, ids)
