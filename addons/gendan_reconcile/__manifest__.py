@@ -3,12 +3,12 @@
     "summary": "Monthly customer and supplier statements (业务对账) built from "
                "deliveries, invoices and payments; sign-off, sending, "
                "confirmation and chasing",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",
     "license": "AGPL-3",
-    "depends": ["gendan_order", "account", "stock", "report_xlsx"],
+    "depends": ["gendan_order", "gendan_shipping", "account", "stock", "report_xlsx"],
     "data": [
         "security/gendan_reconcile_security.xml",
         "security/ir.model.access.csv",

@@ -2,4 +2,5 @@ from . import gendan_statement
 from . import gendan_statement_line
 from . import account_invoice
 from . import res_partner
+from . import stock_picking
 from . import gendan_statement_demo

@@ -2,7 +2,7 @@ from datetime import date
 
 from mock import patch
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.addons.gendan_base.tests.common import QueryCounter
 
 from .common import PERIOD, ReconcileCase
@@ -62,6 +62,27 @@ class TestBatch(ReconcileCase):
         self.assertEqual(len(many.mapped("line_ids")), 8)
         self.assertEqual(small.count, large.count)
         self.assertLessEqual(large.count, 20, "batched: no query per statement")
+
+    def test_access_rights_enforced(self):
+        """The set-based preparation checks the user's rights as the ORM
+        would: a salesperson (read-only on statements) and a record rule
+        forbidding some lines both refuse it, and nothing is written."""
+        Statement = self.env["gendan.statement"]
+        count = Statement.search_count([])
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self._prepare(user=self.salesperson)
+        self.env["ir.rule"].create({
+            "name": "Only lines under 600.00 (test)",
+            "model_id": self.env.ref(
+                "gendan_reconcile.model_gendan_statement_line").id,
+            "domain_force": "[('amount', '<', 600.0)]",
+            "perm_read": False, "perm_write": False, "perm_unlink": False})
+        with self.assertRaisesRegex(AccessError, "1 of the lines"), \
+                self.cr.savepoint():
+            self._prepare()  # Harbor's 750.00 line is not allowed
+        self.assertEqual(Statement.search_count([]), count)
+        self.assertFalse(self.env["gendan.statement.line"].search(
+            [("partner_id", "in", (self.harbor | self.lyon).ids)]))
 
     def test_supplier_statement(self):
         """Receipts matched to vendor bills; payable balance from the vendor's view.

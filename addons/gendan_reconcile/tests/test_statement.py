@@ -34,6 +34,7 @@ class TestStatement(ReconcileCase):
         self.assertEqual(lines[0].invoice_id, self.invoice_a)
         self.assertEqual(lines[0].invoice_ref, self.invoice_a.number)
         self.assertTrue(lines[0].reference)
+        self.assertEqual(lines.mapped("partner_id"), self.harbor)
         self.assertEqual(self.st_a.line_count, 2)
 
     def test_balance_figures(self):
