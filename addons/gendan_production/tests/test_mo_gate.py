@@ -48,6 +48,21 @@ class TestMoGate(ProductionCase):
         self.mo.sudo(self.user_production).write({"state": "progress"})
         self.assertEqual(self.mo.state, "progress")
 
+    def test_produce_wizard_as_production_user(self):
+        """The web client sends the wizard's product tracking back with
+        "Record Production": a production user, who may not edit products,
+        records the production."""
+        self._pass_first_article(self.task)
+        mo = self.mo.sudo(self.user_production)
+        mo.action_assign()
+        wizard = self.env["mrp.product.produce"].sudo(
+            self.user_production).with_context(
+                active_id=mo.id, active_ids=mo.ids).create(
+                    {"product_qty": 100.0, "product_tracking": "none"})
+        wizard.do_produce()
+        self.assertEqual(self.mo.state, "progress")
+        self.assertEqual(self.product.tracking, "none")
+
     def test_gate_blocks_after_change_notice(self):
         """A change notice (re-approval pending) closes the gate again."""
         self._pass_first_article(self.task)
