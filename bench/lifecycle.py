@@ -68,15 +68,19 @@ def missing(before):
 
 
 def uninstall(module):
+    """Uninstall ``module``; return its state afterwards (or the error)."""
     odoo.modules.registry.Registry.delete(DB)
     registry = odoo.registry(DB)
-    with Environment.manage(), registry.cursor() as cr:
-        env = Environment(cr, odoo.SUPERUSER_ID, {})
-        record = env["ir.module.module"].search([("name", "=", module)])
-        if record.state != "installed":
-            return False
-        record.button_immediate_uninstall()
-        cr.commit()
+    try:
+        with Environment.manage(), registry.cursor() as cr:
+            env = Environment(cr, odoo.SUPERUSER_ID, {})
+            record = env["ir.module.module"].search([("name", "=", module)])
+            if record.state != "installed":
+                return False
+            record.button_immediate_uninstall()
+            cr.commit()
+    except Exception as exc:  # reported in the table, the run goes on
+        return "error: %s" % str(exc).splitlines()[0][:200]
     with Environment.manage(), odoo.registry(DB).cursor() as cr:
         cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (module,))
         return cr.fetchone()[0]
@@ -109,6 +113,12 @@ def main():
         lost = missing(before)
         record("uninstall %s" % module, state == "uninstalled" and not lost,
                "state %s; core records lost: %s" % (state, lost or "none"))
+    with Environment.manage(), odoo.registry(DB).cursor() as cr:
+        cr.execute("SELECT tablename FROM pg_tables WHERE tablename LIKE 'gendan%%'")
+        tables = [row[0] for row in cr.fetchall()]
+        cr.execute("SELECT model FROM ir_model WHERE model LIKE 'gendan%%'")
+        tables += [row[0] for row in cr.fetchall()]
+    record("no gendan table or model left", not tables, ", ".join(tables[:10]))
     ok, errors = odoo_cli("-i", ",".join(modules))
     record("re-install all", ok, "; ".join(errors[:3]))
 

@@ -87,24 +87,15 @@ def export_report(env, quarter):
 
 def export_workbook(env, quarter):
     """The workbook's own: the detail rows written as the report writes them,
-    fetched in batches, into a workbook created as report_xlsx creates it."""
-    from odoo.addons.gendan_complaint.report.repair_quarter_xlsx import DETAIL_QUERY
+    fetched in pages, into a workbook created as report_xlsx creates it."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, env["report.report_xlsx.abstract"]
                                    .get_workbook_options())
     sheet = workbook.add_worksheet("Detail")
-    cr = env.cr
-    cr.execute(DETAIL_QUERY, (quarter.date_from, quarter.date_to,
-                              quarter.company_id.id))
-    row = 0
-    while True:
-        batch = cr.fetchmany(1000)
-        if not batch:
-            break
-        for values in batch:
-            row += 1
-            for col, value in enumerate(values):
-                sheet.write(row, col, value if value is not None else "")
+    rows = env["report.gendan_complaint.repair_quarter_xlsx"]._detail_rows(quarter)
+    for row, values in enumerate(rows, 1):
+        for col, value in enumerate(values):
+            sheet.write(row, col, value)
     workbook.close()
     buffer.seek(0)
     return buffer.read()

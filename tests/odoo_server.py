@@ -4,13 +4,16 @@ The server runs with ``--workers=2`` against the test database, so what it
 sees is what was committed: the demo data and what the test creates through
 the server itself.
 """
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import unittest
+import urllib.request
 import xmlrpc.client
+from contextlib import closing
 
 import odoo
 
@@ -35,7 +38,9 @@ class RpcServerCase(unittest.TestCase):
     def setUpClass(cls):
         cls.db = odoo.tools.config["db_name"]
         cls.port = _free_port()
-        cls.log = open(os.path.join(ROOT, ".data", "rpc-server.log"), "w")
+        # one log per database: several test runs may share the machine
+        cls.log_path = os.path.join(ROOT, ".data", "rpc-server-%s.log" % cls.db)
+        cls.log = open(cls.log_path, "w")
         cls.server = subprocess.Popen(
             [sys.executable, "-m", "gendan_compat", "--config",
              os.path.join(ROOT, "odoo.conf"), "-d", cls.db, "--db-filter",
@@ -52,7 +57,7 @@ class RpcServerCase(unittest.TestCase):
             except (ConnectionError, OSError):
                 time.sleep(0.5)
         else:
-            raise RuntimeError("Odoo did not start: see .data/rpc-server.log")
+            raise RuntimeError("Odoo did not start: see %s" % cls.log_path)
         cls.uids = {}
 
     @classmethod
@@ -75,11 +80,69 @@ class RpcServerCase(unittest.TestCase):
         return proxy.execute_kw(self.db, self.login(login), login, model, method,
                                 list(args), kwargs)
 
+    def call_json(self, login, model, method, *args, **kwargs):
+        """The same call through JSON-RPC (/jsonrpc); errors raise RpcRefused."""
+        payload = json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1,
+            "params": {"service": "object", "method": "execute_kw",
+                       "args": [self.db, self.login(login), login, model, method,
+                                list(args), kwargs]}}).encode()
+        request = urllib.request.Request(
+            self.url + "/jsonrpc", payload, {"Content-Type": "application/json"})
+        with closing(urllib.request.urlopen(request, timeout=120)) as response:
+            answer = json.loads(response.read().decode())
+        if "error" in answer:
+            raise RpcRefused(answer["error"]["data"]["name"],
+                             answer["error"]["data"]["message"])
+        return answer["result"]
+
+    def xmlid(self, xmlid):
+        """Database id of a record from its XML id (read as admin)."""
+        return self.call("admin", "ir.model.data", "xmlid_to_res_id", xmlid, True)
+
+    def sql(self, query, params=()):
+        """Rows of ``query`` read on the database, outside any server."""
+        with closing(odoo.sql_db.db_connect(self.db).cursor()) as cr:
+            cr.execute(query, params)
+            return cr.fetchall()
+
+    def attempt(self, login, model, method, *args, **kwargs):
+        """Make the call; return None when it was refused, else a description
+        of what went through (or crashed: a refusal must be a clean error)."""
+        try:
+            result = self.call(login, model, method, *args, **kwargs)
+        except xmlrpc.client.Fault as fault:
+            if refusal(fault):
+                return None
+            return "%s %s.%s%r crashed: %s" % (login, model, method, args,
+                                               fault.faultString[-300:])
+        return "%s %s.%s%r went through (returned %r)" % (
+            login, model, method, args, result)
+
     def assertRefused(self, login, model, method, *args, **kwargs):
         with self.assertRaises(xmlrpc.client.Fault) as caught:
             self.call(login, model, method, *args, **kwargs)
-        # 2: UserError/ValidationError, 3: access denied, 4: AccessError;
-        # 1 would be a crash (application error with a traceback)
-        self.assertIn(caught.exception.faultCode, (2, 3, 4),
-                      caught.exception.faultString)
+        self.assertTrue(refusal(caught.exception), caught.exception.faultString)
         return caught.exception.faultString
+
+
+class RpcRefused(Exception):
+    """A JSON-RPC call answered with an error (name: the exception class)."""
+
+    def __init__(self, name, message):
+        super(RpcRefused, self).__init__("%s: %s" % (name, message))
+        self.name = name
+        self.message = message
+
+
+def refusal(fault):
+    """Whether an XML-RPC fault is a clean refusal, not a crash.
+
+    2: UserError, 3: access denied, 4: AccessError; Odoo 11 reports a
+    ValidationError (a constraint) as code 1 with its traceback, which is a
+    refusal too. Any other code 1 is a crash (a server error)."""
+    if fault.faultCode in (2, 3, 4):
+        return True
+    last = fault.faultString.strip().splitlines()[-1:] or [""]
+    return fault.faultCode == 1 and last[0].startswith(
+        ("odoo.exceptions.ValidationError", "odoo.exceptions.except_orm"))

@@ -105,3 +105,76 @@ class TestSignoffAttacks(RpcServerCase):
         self.assertEqual(len(signed), 20)
         self.assertEqual({sig["state"] for sig in signed}, {"signed"})
         self.assertEqual(len({sig["signed_by_id"][0] for sig in signed}), 20)
+
+    def test_concurrent_acknowledgements(self):
+        """20 recipients acknowledging their controlled copies at once: each copy
+        acknowledged exactly once, the shared department copy by one of them."""
+        stamp = str(int(time.time() * 1000))
+        group_id = self.call("admin", "res.groups", "create", {
+            "name": "RPC acknowledgers %s" % stamp,
+            "implied_ids": [(4, self.xmlid("gendan_base.group_user"))]})
+        logins, user_ids = [], []
+        for index in range(20):
+            login = "rpc_reader_%s_%s" % (stamp, index)
+            user_ids.append(self.call("admin", "res.users", "create", {
+                "name": "Parallel reader %s" % index, "login": login,
+                "password": login, "email": login + "@test.example.com",
+                "groups_id": [(6, 0, [group_id])]}))
+            logins.append(login)
+        list_id = self.xmlid("gendan_base.distribution_list_memo")
+        line_ids = [self.call("admin", "gendan.distribution.list.line", "create", {
+            "list_id": list_id, "sequence": 100, "name": "Reader %s" % index,
+            "user_id": user_id}) for index, user_id in enumerate(user_ids)]
+        line_ids.append(self.call("admin", "gendan.distribution.list.line", "create", {
+            "list_id": list_id, "sequence": 101, "name": "Readers' office",
+            "group_id": group_id}))
+        self.addCleanup(self.call, "admin", "gendan.distribution.list.line",
+                        "unlink", line_ids)
+        memo_id = self.call("merchandiser", "gendan.memo", "create",
+                            {"subject": "acknowledge %s" % stamp})
+        self.call("merchandiser", "gendan.memo", "action_submit", [memo_id])
+        self.call("sales_manager", "gendan.memo", "action_signoff_sign", [memo_id])
+        self.call("general_manager", "gendan.memo", "action_signoff_sign", [memo_id])
+        self.call("merchandiser", "gendan.memo", "action_distribute", [memo_id])
+        for login in logins:
+            self.login(login)
+        errors = []
+
+        def acknowledge(login):
+            try:
+                self.call(login, "gendan.memo", "action_distribution_acknowledge",
+                          [memo_id])
+            except Exception as exc:  # reported below
+                errors.append("%s: %s" % (login, exc))
+
+        threads = [threading.Thread(target=acknowledge, args=(login,))
+                   for login in logins]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        self.assertEqual(errors, [])
+        rows = self.sql(
+            "SELECT name, user_id, group_id, state, ack_user_id FROM "
+            "gendan_distribution_copy WHERE res_model = 'gendan.memo' "
+            "AND res_id = %s AND (user_id = ANY(%s) OR group_id = %s)",
+            (memo_id, user_ids, group_id))
+        personal = [row for row in rows if row[1]]
+        self.assertEqual(len(personal), 20)
+        self.assertEqual({row[3] for row in personal}, {"acknowledged"})
+        self.assertEqual(sorted(row[1] for row in personal), sorted(user_ids))
+        self.assertTrue(all(row[1] == row[4] for row in personal))
+        shared = [row for row in rows if row[2]]
+        self.assertEqual(len(shared), 1)
+        self.assertEqual(shared[0][3], "acknowledged")
+        self.assertIn(shared[0][4], user_ids)
+        # the other departments' copies are still waiting for their readers
+        self.assertEqual(self.sql(
+            "SELECT DISTINCT state FROM gendan_distribution_copy WHERE "
+            "res_model = 'gendan.memo' AND res_id = %s AND user_id IS NULL "
+            "AND group_id != %s", (memo_id, group_id)), [("sent",)])
+        # each acknowledgement is in the chatter once
+        self.assertEqual(self.sql(
+            "SELECT count(*) FROM mail_message WHERE model = 'gendan.memo' "
+            "AND res_id = %s AND body LIKE %s", (memo_id, "%acknowledged%")),
+            [(20,)])

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class GendanSignoffWizard(models.TransientModel):
@@ -16,7 +17,11 @@ class GendanSignoffWizard(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        document = self.env[self.res_model].browse(self.res_id)
+        model = self.env[self.res_model] if self.res_model in self.env else None
+        if model is None or model._abstract or not hasattr(
+                model, "_signoff_state_field"):
+            raise UserError(_("%s is not a document under sign-off.") % self.res_model)
+        document = model.browse(self.res_id)
         if self.action == "reject":
             document.action_signoff_reject(self.comment)
         else:

@@ -1,7 +1,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.gendan_base.engine import engine
+from odoo.addons.gendan_base.engine import engine, in_engine
 
 from ..tools import recall_copies
 
@@ -137,6 +137,10 @@ class GendanTaskOrder(models.Model):
     @api.multi
     def write(self, vals):
         self._check_editor(vals)
+        if "state" in vals and self.env.uid != SUPERUSER_ID and not in_engine():
+            raise UserError(_("The status of a task order changes only with its "
+                              "buttons (submit, sign, create manufacturing "
+                              "orders, close, cancel)."))
         if "sale_order_id" in vals and self.filtered(lambda o: o.state != "draft"):
             raise UserError(_("The sale order of a submitted task order cannot "
                               "change."))
@@ -187,8 +191,9 @@ class GendanTaskOrder(models.Model):
         for order in self:
             for line in order.line_ids.filtered(lambda ln: not ln.production_ids):
                 productions |= productions.create(line._prepare_production_vals())
-        self.filtered(lambda o: o.state == "approved").write(
-            {"state": "production"})
+        with engine():
+            self.filtered(lambda o: o.state == "approved").write(
+                {"state": "production"})
         return self.action_view_productions()
 
     @api.multi
@@ -202,7 +207,8 @@ class GendanTaskOrder(models.Model):
     def action_done(self):
         if self.filtered(lambda o: o.state not in OPEN_STATES):
             raise UserError(_("Only an approved task order can be closed."))
-        return self.write({"state": "done"})
+        with engine():
+            return self.write({"state": "done"})
 
     @api.multi
     def action_cancel(self):
@@ -214,13 +220,15 @@ class GendanTaskOrder(models.Model):
         self.mapped("production_ids").filtered(
             lambda mo: mo.state != "cancel").action_cancel()
         self._signoff_withdraw()
-        return self.write({"state": "cancel"})
+        with engine():
+            return self.write({"state": "cancel"})
 
     @api.multi
     def action_draft(self):
         if self.filtered(lambda o: o.state not in ("cancel",)):
             raise UserError(_("Only a cancelled task order can be reset to draft."))
-        return self.write({"state": "draft"})
+        with engine():
+            return self.write({"state": "draft"})
 
     @api.multi
     def action_create_material_check(self):

@@ -11,3 +11,4 @@ from . import gendan_shipment_container_line
 from . import gendan_shipment_document
 from . import gendan_shipment_charge
 from . import stock_picking
+from . import stock_move

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
+
+from odoo.addons.gendan_base.engine import engine, in_engine
 
 from .gendan_shipment_container_line import read_cargo_totals
 from .gendan_shipping_notice import TRANSPORT_MODES
@@ -16,6 +18,9 @@ OPEN_AFTER_SHIPPING = {
     "balance_confirmed_date", "document_ids", "charge_ids", "note",
     "message_follower_ids", "activity_ids", "message_main_attachment_id",
 }
+# written by the buttons only (their checks), never directly
+ACTION_FIELDS = {"state", "shipped_date", "received_date", "balance_confirmed",
+                 "balance_confirmed_by_id", "balance_confirmed_date"}
 
 
 class GendanShipment(models.Model):
@@ -200,8 +205,16 @@ class GendanShipment(models.Model):
 
     # -- CRUD ----------------------------------------------------------------------
 
+    def _check_action_fields(self, vals):
+        if ACTION_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
+                and not in_engine():
+            raise AccessError(_(
+                "The status, dates and balance confirmation of a shipment change "
+                "only with its buttons (loaded, ship, received, confirm balance)."))
+
     @api.model
     def create(self, vals):
+        self._check_action_fields(vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.shipment") or "/"
@@ -214,6 +227,7 @@ class GendanShipment(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_action_fields(vals)
         locked = self.filtered(lambda s: s.state in LOCKED_STATES + ("cancel",))
         if locked and set(vals) - OPEN_AFTER_SHIPPING:
             raise UserError(_(
@@ -301,7 +315,8 @@ class GendanShipment(models.Model):
                     "Container type, number and seal are required before loading "
                     "is confirmed: %s.") % ", ".join(incomplete.mapped("display_name")))
         self._check_loaded_quantities(complete=True)
-        return self.write({"state": "loaded"})
+        with engine():
+            return self.write({"state": "loaded"})
 
     @api.multi
     def action_ship(self):
@@ -316,8 +331,9 @@ class GendanShipment(models.Model):
                 raise UserError(_(
                     "Validate the delivery orders first (the payment gate applies): "
                     "%s.") % ", ".join(open_pickings.mapped("name")))
-        self.write({"state": "shipped",
-                    "shipped_date": fields.Date.context_today(self)})
+        with engine():
+            self.write({"state": "shipped",
+                        "shipped_date": fields.Date.context_today(self)})
         self._schedule_follow_ups()
         return True
 
@@ -326,14 +342,16 @@ class GendanShipment(models.Model):
         """The customer confirmed receipt of the goods."""
         if self.filtered(lambda s: s.state != "shipped"):
             raise UserError(_("Only shipped shipments can be received."))
-        return self.write({"state": "done",
-                           "received_date": fields.Date.context_today(self)})
+        with engine():
+            return self.write({"state": "done",
+                               "received_date": fields.Date.context_today(self)})
 
     @api.multi
     def action_cancel(self):
         if self.filtered(lambda s: s.state in LOCKED_STATES):
             raise UserError(_("A shipped shipment cannot be cancelled."))
-        return self.write({"state": "cancel"})
+        with engine():
+            return self.write({"state": "cancel"})
 
     @api.multi
     def action_draft(self):
@@ -343,7 +361,8 @@ class GendanShipment(models.Model):
         cancelled = self.filtered(lambda s: s.state == "cancel")
         cancelled.mapped("container_ids").with_context(
             gendan_check_cancelled_seals=True)._check_seal_number()
-        return self.write({"state": "draft"})
+        with engine():
+            return self.write({"state": "draft"})
 
     @api.multi
     def action_confirm_balance(self):
@@ -358,9 +377,10 @@ class GendanShipment(models.Model):
                     "invoices; register the payment first.") % {
                         "shipment": shipment.name, "amount": shipment.balance_due,
                         "cur": shipment.currency_id.name})
-        return self.write({
-            "balance_confirmed": True, "balance_confirmed_by_id": self.env.uid,
-            "balance_confirmed_date": fields.Date.context_today(self)})
+        with engine():
+            return self.write({
+                "balance_confirmed": True, "balance_confirmed_by_id": self.env.uid,
+                "balance_confirmed_date": fields.Date.context_today(self)})
 
     @api.multi
     def action_send_photos(self):

@@ -93,6 +93,8 @@ class StockPicking(models.Model):
 
     @api.multi
     def write(self, vals):
+        if vals.get("state") == "done":
+            self._gendan_check_payment_gate()
         if "gendan_shipment_id" in vals:
             locked = self.mapped("gendan_shipment_id").filtered(
                 lambda s: s.state != "draft")
