@@ -5,21 +5,18 @@ saves a screenshot to docs/img/<login>.png and fails on any JavaScript error
 in the browser console.
 """
 import os
-import shutil
 import time
-import unittest
 
+from browser import needs_chromium, start_chromium
 from odoo_server import ROOT, RpcServerCase
 
 try:
-    from selenium import webdriver
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:  # pragma: no cover - selenium is pinned in requirements.txt
-    webdriver = None
+    pass
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
 # login -> the window actions that are its main screen, first one installed wins
 MAIN_SCREENS = [
@@ -49,9 +46,7 @@ MAIN_SCREENS = [
 IMG = os.path.join(ROOT, "docs", "img")
 
 
-@unittest.skipUnless(webdriver and shutil.which(CHROMIUM)
-                     and shutil.which(CHROMEDRIVER),
-                     "needs Debian chromium, chromium-driver and selenium")
+@needs_chromium
 class TestDepartmentScreens(RpcServerCase):
 
     workers = 0
@@ -59,16 +54,7 @@ class TestDepartmentScreens(RpcServerCase):
     @classmethod
     def setUpClass(cls):
         super(TestDepartmentScreens, cls).setUpClass()
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--window-size=1440,900", "--lang=en-US"):
-            options.add_argument(arg)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        cls.browser = webdriver.Chrome(
-            options=options, service=webdriver.ChromeService(CHROMEDRIVER))
+        cls.browser = start_chromium(1440, 900)
         os.makedirs(IMG, exist_ok=True)
 
     @classmethod

@@ -18,26 +18,23 @@ import datetime
 import io
 import os
 import re
-import shutil
 import tempfile
 import time
-import unittest
 from urllib.parse import urlencode
 
 import requests
 
+from browser import needs_chromium, start_chromium
 from odoo_server import RpcServerCase
 
 try:
-    from selenium import webdriver
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # pragma: no cover - selenium is pinned in requirements.txt
-    webdriver = None
+    pass
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 TIMEOUT = int(os.environ.get("GENDAN_E2E_TIMEOUT", 60))
 # the roles of the task order, in signing order (the optional departments
 # sign between the sales manager and the general manager)
@@ -108,9 +105,7 @@ def pdf_text(data):
     return re.sub(r"\s+", " ", "".join(chunks))
 
 
-@unittest.skipUnless(webdriver and shutil.which(CHROMIUM)
-                     and shutil.which(CHROMEDRIVER),
-                     "needs Debian chromium, chromium-driver and selenium")
+@needs_chromium
 class TestExportOrderFlow(RpcServerCase):
     """The user story of one export order, department after department."""
 
@@ -119,16 +114,7 @@ class TestExportOrderFlow(RpcServerCase):
     @classmethod
     def setUpClass(cls):
         super(TestExportOrderFlow, cls).setUpClass()
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--window-size=1440,1000", "--lang=en-US"):
-            options.add_argument(arg)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        cls.browser = webdriver.Chrome(
-            options=options, service=webdriver.ChromeService(CHROMEDRIVER))
+        cls.browser = start_chromium(1440, 1000)
         cls.browser.set_script_timeout(TIMEOUT)
         cls.current_login = None
         cls.page_count = 0
