@@ -46,7 +46,7 @@ run_suite() {  # name, gendan modules to install after the apps (may be empty)
         --odoo-log-level=critical -q -rfE "${paths[@]}" >"$OUT/$name-tests.log" 2>&1 || true
     echo "[core-tests] $name: $(( $(date +%s) - start ))s: $(tail -1 "$OUT/$name-tests.log")"
     grep -oE "^(FAILED|ERROR) [^ ]+" "$OUT/$name-tests.log" \
-        | sed "s#$ADDONS/##" | sort -u >"$OUT/$name-failures.txt" || true
+        | sed -E "s#[^ ]*odoo/addons/##" | sort -u >"$OUT/$name-failures.txt" || true
 }
 
 report() {
@@ -67,6 +67,7 @@ report() {
         echo "## Failures gendan adds"
         echo
         if [ -z "$new" ]; then echo "None."; else echo "$new" | sed 's/^/- /'; fi
+        [ -f "$ROOT/bench/core_tests_notes.md" ] && { echo; cat "$ROOT/bench/core_tests_notes.md"; }
     } >"$ROOT/docs/core-tests.md"
     echo "[core-tests] report: docs/core-tests.md"
     [ -z "$new" ]
