@@ -37,4 +37,5 @@
         "demo/mrp_repair_demo.xml",
         "demo/gendan_part_request_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -38,4 +38,5 @@
     "demo": [
         "demo/sale_order_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -35,4 +35,5 @@
         "demo/mrp_bom_demo.xml",
         "demo/gendan_task_order_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -25,4 +25,5 @@
     "demo": [
         "demo/gendan_statement_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

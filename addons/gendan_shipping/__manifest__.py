@@ -36,4 +36,5 @@
         "demo/product_demo.xml",
         "demo/gendan_shipment_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -4,3 +4,4 @@ from . import test_sample
 from . import test_delivery_deposit
 from . import test_cockpit
 from . import test_customer_file_reports
+from . import test_uninstall_hook

@@ -5,6 +5,8 @@ MILESTONE_STATES = [("todo", "To Do"), ("done", "Done"), ("late", "Late"),
                     ("na", "N/A")]
 MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
+# computed apart: MO state changes recompute only the "produced" milestone
+TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
 
 
 class SaleOrder(models.Model):
@@ -42,10 +44,10 @@ class SaleOrder(models.Model):
     milestone_first_article_date = fields.Date(
         "First Article On", compute="_compute_gendan_milestones", store=True)
     milestone_produced_state = fields.Selection(
-        MILESTONE_STATES, "Produced", compute="_compute_gendan_milestones",
+        MILESTONE_STATES, "Produced", compute="_compute_milestone_produced",
         store=True)
     milestone_produced_date = fields.Date(
-        "Produced On", compute="_compute_gendan_milestones", store=True)
+        "Produced On", compute="_compute_milestone_produced", store=True)
     milestone_inspected_state = fields.Selection(
         MILESTONE_STATES, "Inspected", compute="_compute_gendan_milestones",
         store=True)
@@ -67,19 +69,44 @@ class SaleOrder(models.Model):
         "gendan_task_order_ids.material_check_ids.state",
         "gendan_task_order_ids.material_check_ids.is_material_risk",
         "gendan_task_order_ids.first_article_ids.state",
-        "gendan_task_order_ids.inspection_ids.state",
-        "gendan_production_ids.state", "gendan_production_ids.date_finished")
+        "gendan_task_order_ids.inspection_ids.state")
     def _compute_gendan_milestones(self):
         today = fields.Date.context_today(self)
         for order in self:
-            task = order.gendan_task_order_ids[:1]
+            task = order._gendan_milestone_task()
             values = dict.fromkeys(
-                ["milestone_%s_date" % name for name in MILESTONES], False)
-            values.update({"milestone_%s_state" % name: "na" for name in MILESTONES})
-            values["is_material_risk"] = task.is_material_risk
-            if order.state in ("sale", "done") and task.state != "cancel" and task:
+                ["milestone_%s_date" % name for name in TASK_MILESTONES], False)
+            values.update({"milestone_%s_state" % name: "na"
+                           for name in TASK_MILESTONES})
+            values["is_material_risk"] = \
+                order.gendan_task_order_ids[:1].is_material_risk
+            if task:
                 values.update(order._gendan_milestone_values(task, today))
             order.update(values)
+
+    @api.depends("state", "gendan_task_order_ids.state",
+                 "gendan_task_order_ids.date_deadline",
+                 "gendan_production_ids.state", "gendan_production_ids.date_finished")
+    def _compute_milestone_produced(self):
+        for order in self:
+            task = order._gendan_milestone_task()
+            productions = order.gendan_production_ids.filtered(
+                lambda mo: mo.state != "cancel")
+            state, date = "na", False
+            if task and productions:
+                done = all(mo.state == "done" for mo in productions)
+                dates = [d for d in productions.mapped("date_finished") if d]
+                state, date = order._milestone_from(
+                    done, task.date_deadline, done and dates and max(dates)[:10])
+            order.milestone_produced_state = state
+            order.milestone_produced_date = date
+
+    def _gendan_milestone_task(self):
+        """The task order the milestones follow (none: not applicable)."""
+        task = self.gendan_task_order_ids[:1]
+        if self.state in ("sale", "done") and task.state != "cancel":
+            return task
+        return task.browse()
 
     def _gendan_milestone_values(self, task, today):
         """State and date (deadline while open) of each milestone."""
@@ -112,12 +139,6 @@ class SaleOrder(models.Model):
         passed = articles.filtered(lambda fa: fa.state == "passed")
         put("first_article", articles and articles == passed
             and max(passed.mapped("date_passed")), start)
-        productions = self.gendan_production_ids.filtered(
-            lambda mo: mo.state != "cancel")
-        if productions:
-            done = all(mo.state == "done" for mo in productions)
-            put("produced", done and max(productions.mapped("date_finished")),
-                deadline)
         inspections = task.inspection_ids.filtered(lambda i: i.state != "cancel")
         if inspections:
             last = inspections.sorted("id")[-1]

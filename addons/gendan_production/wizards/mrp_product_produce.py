@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..models.mrp_production import gate_checked
 
 
 class MrpProductProduce(models.TransientModel):
@@ -8,9 +10,19 @@ class MrpProductProduce(models.TransientModel):
     it back on "Record Production" and the wizard writes the product's
     tracking: an access error for a production user, who may not edit
     products. Read-only, it is only displayed.
+
+    Recording production starts the MO: the MO gate is checked first.
     """
 
     _inherit = "mrp.product.produce"
 
     product_tracking = fields.Selection(related="product_id.tracking",
                                         readonly=True)
+
+    @api.multi
+    def do_produce(self):
+        """The MO gate is checked once, not again at the MO's state write."""
+        productions = self.mapped("production_id")
+        productions._gendan_check_production_gate()
+        with gate_checked(productions):
+            return super(MrpProductProduce, self).do_produce()

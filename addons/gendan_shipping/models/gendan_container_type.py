@@ -23,6 +23,19 @@ class GendanContainerType(models.Model):
         ("code_unique", "unique(code)", "The container type code must be unique."),
     ]
 
+    @api.multi
+    def name_get(self):
+        return [(ctype.id, "[%s] %s" % (ctype.code, ctype.name)) for ctype in self]
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Found by code (what the forwarder writes: 40HQ) or by name."""
+        if not name or operator not in ("ilike", "like", "=", "=ilike", "=like"):
+            return super(GendanContainerType, self).name_search(
+                name, args, operator, limit)
+        domain = ["|", ("code", operator, name), ("name", operator, name)]
+        return self.search(domain + (args or []), limit=limit).name_get()
+
     @api.constrains("volume", "max_payload")
     def _check_capacity(self):
         if self.filtered(lambda t: t.volume <= 0 or t.max_payload <= 0):

@@ -157,6 +157,17 @@ class TestContainer(ShippingCase):
             self.env["gendan.container.type"].create({
                 "name": "Broken", "code": "XX", "volume": 0, "max_payload": 100})
 
+    def test_container_type_found_by_code(self):
+        """The forwarder's code finds the type; the code shows in its name."""
+        Type = self.env["gendan.container.type"].sudo(self.fg_wh)
+        hq = self.env.ref("gendan_shipping.container_type_40hq")
+        found = dict(Type.name_search("40hq"))
+        self.assertIn(hq.id, found)
+        self.assertTrue(found[hq.id].startswith("[40HQ] "))
+        self.assertNotIn(self.env.ref("gendan_shipping.container_type_20gp").id,
+                         found)
+        self.assertIn(hq.id, dict(Type.name_search(hq.name)))
+
     def test_loaded_cargo_is_locked(self):
         """Once loaded, goods and delivery orders change only back in planning."""
         container = self._add_container(self.shipment, "CSQU3054383", "SL-50", lines=[
