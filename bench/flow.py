@@ -54,6 +54,9 @@ def build_world(env, gendan):
         boms.sudo(engineer).action_control()
         world["users"] = {login: env.ref("gendan_base.user_%s_demo" % login)
                           for login in ("merchandiser", "salesperson", "finance", "qa")}
+        # the admin's own channel is not controlled in the demo data
+        world["team"] = env["crm.team"].create(
+            {"name": "Bench export", "gendan_controlled": True})
     fresh(env)
     return world
 
@@ -75,6 +78,7 @@ def _order_vals(world, gendan, serial, lines):
     if gendan:
         vals.update(user_id=world["users"]["salesperson"].id,
                     merchandiser_id=world["users"]["merchandiser"].id,
+                    team_id=world["team"].id,
                     customer_po="BENCH-%04d" % serial)
     return vals
 

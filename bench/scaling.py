@@ -42,6 +42,7 @@ def _task_order_approval(env, lines):
     order = env["sale.order"].create({
         "partner_id": env.ref("gendan_order.partner_harbor_demo").id,
         "user_id": _user(env, "salesperson").id, "merchandiser_id": merchandiser.id,
+        "team_id": env.ref("gendan_order.crm_team_export_demo").id,
         "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 100.0})]})
     approve_order_review(order)
     order.action_confirm()

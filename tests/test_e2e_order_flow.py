@@ -432,6 +432,8 @@ class TestExportOrderFlow(RpcServerCase):
             "partner_id": self.customer_id,
             "user_id": self.user_id("salesperson"),
             "merchandiser_id": self.user_id("merchandiser"),
+            # admin sells in the uncontrolled direct channel: an export order
+            "team_id": self.xmlid("gendan_order.crm_team_export_demo"),
             "customer_po": "BLI-PO-%s" % stamp,
             "payment_term_id": self.xmlid("account.account_payment_term_immediate"),
             "order_line": [(0, 0, {"product_id": self.product_id,

@@ -14,6 +14,8 @@ from odoo_server import RpcRefused, RpcServerCase
 LOGINS = ["merchandiser", "salesperson", "sales_manager", "general_manager",
           "engineer", "purchaser", "production", "qa", "packing_wh",
           "electronic_wh", "fg_wh", "finance", "documents_clerk"]
+# may move an order out of a Gendan-controlled sales channel
+SALES_MANAGERS = {"sales_manager", "general_manager"}
 
 
 class TestDocumentAttacks(RpcServerCase):
@@ -171,9 +173,14 @@ class TestDocumentAttacks(RpcServerCase):
     # -- sale order review (gendan_order) ---------------------------------------------
 
     def test_unreviewed_order_not_confirmed(self):
-        """An order under review is not confirmed by RPC, XML or JSON."""
+        """An order under review is not confirmed by RPC, XML or JSON, nor
+        moved to an uncontrolled sales channel (or its channel switched off)
+        to skip the review."""
         order_id = self.xmlid("gendan_order.order_in_review_demo")
-        columns = "state, signoff_state, signoff_revision, confirmation_date"
+        export_id = self.xmlid("gendan_order.crm_team_export_demo")
+        direct_id = self.xmlid("sales_team.team_sales_department")
+        columns = ("state, signoff_state, signoff_revision, confirmation_date, "
+                   "team_id, gendan_controlled")
         before = self._row("sale_order", order_id, columns)
         self.assertNotEqual(before[0][1], "approved")
         pickings = self.sql("SELECT count(*) FROM stock_picking p JOIN "
@@ -198,6 +205,17 @@ class TestDocumentAttacks(RpcServerCase):
                     "partner_id": self.xmlid("base.res_partner_2"),
                     "signoff_state": "approved"}),
             ]
+            if login not in SALES_MANAGERS:
+                breaches += [
+                    self.attempt(login, "sale.order", "write", [order_id],
+                                 {"team_id": direct_id}),
+                    self.attempt(login, "sale.order", "write", [order_id],
+                                 {"team_id": direct_id, "state": "sale"}),
+                    self.attempt(login, "crm.team", "write", [export_id],
+                                 {"gendan_controlled": False}),
+                    self.attempt(login, "crm.team", "create", {
+                        "name": "Side door", "gendan_controlled": False}),
+                ]
             try:
                 self.call_json(login, "sale.order", "action_confirm", [order_id])
                 breaches.append("%s confirmed %s through JSON-RPC" % (login, order_id))
@@ -210,6 +228,11 @@ class TestDocumentAttacks(RpcServerCase):
         self.assertEqual(self.sql("SELECT count(*) FROM stock_picking p JOIN "
                                   "procurement_group g ON g.id = p.group_id "
                                   "WHERE g.sale_id = %s", (order_id,)), pickings)
+        self.assertEqual(self.sql(
+            "SELECT gendan_controlled FROM crm_team WHERE id = %s", (export_id,)),
+            [(True,)])
+        self.assertEqual(self.sql(
+            "SELECT count(*) FROM crm_team WHERE name = 'Side door'"), [(0,)])
 
     def test_copied_order_needs_review(self):
         """A copy of a reviewed order starts unreviewed and cannot be confirmed."""
@@ -268,8 +291,10 @@ class TestDocumentAttacks(RpcServerCase):
     # -- delivery payment gate (gendan_shipping) ---------------------------------------
 
     def test_gated_delivery_not_validated(self):
-        """A customer delivery waiting for payment is not validated by RPC."""
-        order_id = self.xmlid("gendan_production.order_pending_demo")
+        """A customer delivery waiting for payment is not validated by RPC
+        (the demo's completed order: its goods are reserved, the balance is
+        not paid)."""
+        order_id = self.xmlid("gendan_order.order_done_demo")
         picking_id = self.call("admin", "stock.picking", "search", [
             ("sale_id", "=", order_id), ("picking_type_code", "=", "outgoing"),
             ("state", "not in", ("done", "cancel"))])[0]
@@ -277,6 +302,7 @@ class TestDocumentAttacks(RpcServerCase):
                                    ["gendan_payment_state"])[0]
                          ["gendan_payment_state"], "blocked")
         before = self._row("stock_picking", picking_id, "state, date_done")
+        self.assertEqual(before[0][0], "assigned")
         moves = self._moves("m.picking_id = %s", picking_id)
         move_ids = [row[0] for row in moves]
         quants = self.sql("SELECT sum(quantity) FROM stock_quant")

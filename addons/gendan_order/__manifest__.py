@@ -2,7 +2,7 @@
     "name": "Gendan Order",
     "summary": "Order review, customer requirement pack, samples, delivery "
                "promise, deposit gate and the merchandiser's follow-up cockpit",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",
@@ -22,6 +22,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizards/gendan_delay_notice_wizard_views.xml",
+        "views/crm_team_views.xml",
         "views/sale_order_views.xml",
         "views/gendan_requirement_item_views.xml",
         "views/gendan_sample_views.xml",
@@ -36,6 +37,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/crm_team_demo.xml",
         "demo/sale_order_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",

@@ -145,7 +145,8 @@ class GendanSignoffMixin(models.AbstractModel):
             check_engine(_("The sign-off status"))
         state_field = self._signoff_state_field
         if vals.get(state_field) in self._signoff_gated_states:
-            unsigned = self.filtered(lambda rec: rec.signoff_state != "approved")
+            unsigned = self._signoff_gated_records().filtered(
+                lambda rec: rec.signoff_state != "approved")
             if unsigned:
                 raise UserError(_(
                     "%(docs)s cannot move on before every required signature is "
@@ -170,6 +171,10 @@ class GendanSignoffMixin(models.AbstractModel):
             raise UserError(_("A document under sign-off or signed off cannot be "
                               "deleted; cancel it instead."))
         return super(GendanSignoffMixin, self).unlink()
+
+    def _signoff_gated_records(self):
+        """The records whose gated states wait for the sign-off (hook: all)."""
+        return self
 
     def _signoff_changed(self, vals):
         """Whether ``vals`` really changes a key field of this record."""

@@ -1,4 +1,5 @@
 from . import account_payment_term
+from . import crm_team
 from . import res_partner
 from . import sale_order
 from . import sale_order_line

@@ -32,6 +32,10 @@ class SaleOrder(models.Model):
         default=lambda self: self._default_merchandiser_id(),
         domain=lambda self: [("groups_id", "in", self.env.ref(
             "gendan_base.group_merchandiser").id)])
+    gendan_controlled = fields.Boolean(
+        compute="_compute_gendan_controlled", store=True,
+        help="The order goes through the Gendan gates: its sales channel is "
+             "controlled, or it has no sales channel.")
     customer_po = fields.Char(
         "Customer PO", index=True, track_visibility="onchange", copy=False)
     review_line_ids = fields.One2many(
@@ -112,6 +116,12 @@ class SaleOrder(models.Model):
 
     # -- computes -------------------------------------------------------------
 
+    @api.depends("team_id.gendan_controlled")
+    def _compute_gendan_controlled(self):
+        for order in self:
+            order.gendan_controlled = (
+                not order.team_id or order.team_id.gendan_controlled)
+
     @api.depends("review_line_ids.is_confirmed")
     def _compute_review_checklist_done(self):
         for order in self:
@@ -155,11 +165,12 @@ class SaleOrder(models.Model):
             return "late", deadline
         return "todo", deadline
 
-    @api.depends("signoff_state", "review_date", "date_order", "state")
+    @api.depends("signoff_state", "review_date", "date_order", "state",
+                 "gendan_controlled")
     def _compute_milestone_review(self):
         sla = self.env["gendan.sla"]
         for order in self:
-            if order.state == "cancel":
+            if order.state == "cancel" or not order.gendan_controlled:
                 order.milestone_review_state = "na"
                 order.milestone_review_date = False
                 continue
@@ -320,7 +331,22 @@ class SaleOrder(models.Model):
     def write(self, vals):
         self._check_deposit_write(vals)
         self._check_promised_date_vals(vals)
+        self._check_team_write(vals)
         return super(SaleOrder, self).write(vals)
+
+    def _check_team_write(self, vals):
+        """Only a sales manager takes a controlled order out of the gates."""
+        if not vals.get("team_id") or self.env["crm.team"]._is_sales_manager():
+            return
+        team = self.env["crm.team"].sudo().browse(vals["team_id"])
+        escaping = self.filtered("gendan_controlled")
+        if escaping and not team.gendan_controlled:
+            raise UserError(_(
+                "%(orders)s: only a sales manager can move an order to the sales "
+                "channel %(team)s, whose orders skip the order review and the "
+                "Gendan gates.") % {
+                    "orders": ", ".join(escaping.mapped("name")),
+                    "team": team.name})
 
     def _check_deposit_write(self, vals):
         deposit_fields = {"is_deposit_received", "deposit_date",
@@ -332,6 +358,10 @@ class SaleOrder(models.Model):
     def _is_finance(self):
         return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
             "gendan_base.group_finance")
+
+    def _signoff_gated_records(self):
+        """Orders of uncontrolled sales channels are confirmed without review."""
+        return self.filtered("gendan_controlled")
 
     def _signoff_changed(self, vals):
         """A confirmed order keeps its review: amendments are handled by
@@ -366,7 +396,8 @@ class SaleOrder(models.Model):
 
     @api.multi
     def action_confirm(self):
-        unreviewed = self.filtered(lambda o: o.signoff_state != "approved")
+        unreviewed = self._signoff_gated_records().filtered(
+            lambda o: o.signoff_state != "approved")
         if unreviewed:
             raise UserError(_(
                 "The order review of %(orders)s is not complete (sign-off: "
@@ -423,7 +454,8 @@ class SaleOrder(models.Model):
     def _gendan_check_production_allowed(self):
         """Raise when production of these orders may not be released."""
         missing = self.filtered(
-            lambda o: o.deposit_percent and not o.is_deposit_received)
+            lambda o: o.gendan_controlled and o.deposit_percent
+            and not o.is_deposit_received)
         if missing:
             raise UserError(_(
                 "Production of %s cannot be released: finance has not confirmed "

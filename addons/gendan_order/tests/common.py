@@ -29,8 +29,13 @@ def approve_order_review(order, users=None):
 
 
 class GendanOrderCase(GendanCase):
-    """The department users of GendanCase, a customer, a product and
-    ``_create_order()`` / ``_create_reviewed_order()``."""
+    """The department users of GendanCase, a customer, a product, a
+    Gendan-controlled sales channel (``team``, the sales users are its
+    members) and an uncontrolled one (``team_direct``), and
+    ``_create_order()`` / ``_create_reviewed_order()`` (controlled orders)."""
+
+    SALES_TEAM_MEMBERS = ["salesperson", "sales_manager", "general_manager",
+                          "merchandiser"]
 
     @classmethod
     def setUpClass(cls):
@@ -41,6 +46,14 @@ class GendanOrderCase(GendanCase):
             "email": "buyer@harborhome.example"})
         cls.product = env["product.product"].create({
             "name": "LED Desk Lamp DL-20", "type": "consu", "list_price": 12.5})
+        # the admin running the tests sells in the demo's uncontrolled
+        # channel: every order of these tests names its channel
+        cls.team = env["crm.team"].create({
+            "name": "Export (test)", "gendan_controlled": True,
+            "member_ids": [(4, cls.users[login].id)
+                           for login in cls.SALES_TEAM_MEMBERS]})
+        cls.team_direct = env["crm.team"].create({
+            "name": "Shop (test)", "gendan_controlled": False})
 
     @classmethod
     def _create_order(cls, qty=100.0, price=12.5, **vals):
@@ -49,6 +62,7 @@ class GendanOrderCase(GendanCase):
             "user_id": cls.users["salesperson"].id,
             "merchandiser_id": cls.users["merchandiser"].id,
             "customer_po": "PO-TEST",
+            "team_id": cls.team.id,
             "order_line": [(0, 0, {"product_id": cls.product.id,
                                    "product_uom_qty": qty, "price_unit": price})],
         }

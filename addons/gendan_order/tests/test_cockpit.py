@@ -79,7 +79,8 @@ class TestCockpit(GendanOrderCase):
         Order = self.env["sale.order"]
         review = Order._fields["milestone_review_state"]
         self.assertEqual(set(review.depends),
-                         {"signoff_state", "review_date", "date_order", "state"})
+                         {"signoff_state", "review_date", "date_order", "state",
+                          "gendan_controlled"})
         summary = Order._fields["cockpit_state"]
         self.assertIn("milestone_sample_state", summary.depends)
         self.assertNotIn("order_line", summary.depends)
@@ -109,7 +110,7 @@ class TestCockpit(GendanOrderCase):
         orders = Order.browse()
         for _i in range(count):
             orders |= Order.create({
-                "partner_id": self.customer.id,
+                "partner_id": self.customer.id, "team_id": self.team.id,
                 "merchandiser_id": self.users["merchandiser"].id,
                 "order_line": [(0, 0, {"product_id": self.product.id,
                                        "product_uom_qty": 10})]})

@@ -313,7 +313,7 @@ class GendanTaskOrder(models.Model):
         if order.state not in ("sale", "done"):
             raise UserError(_("Order %s is not confirmed: a task order is made "
                               "from a confirmed order.") % order.name)
-        if order.signoff_state != "approved":
+        if order.gendan_controlled and order.signoff_state != "approved":
             raise UserError(_("Order %s has not passed the order review.")
                             % order.name)
 

@@ -22,8 +22,9 @@ def gate_checked(productions):
 
 
 class MrpProduction(models.Model):
-    """MO gate: an order's MO does not start before its task order is signed,
-    the deposit is in and the first article passed (buttons and RPC)."""
+    """MO gate: the MO of a controlled order does not start before its task
+    order is signed, the deposit is in and the first article passed (buttons
+    and RPC)."""
 
     _inherit = "mrp.production"
 
@@ -87,8 +88,10 @@ class MrpProduction(models.Model):
             return super(MrpProduction, self).button_mark_done()
 
     def _gendan_gate_blockers(self):
-        """{production: [reasons]} for the MOs that may not go on (batched)."""
-        gated = self.filtered("gendan_sale_order_id")
+        """{production: [reasons]} for the MOs that may not go on (batched).
+        Only the MOs of orders of a Gendan-controlled sales channel wait."""
+        gated = self.filtered(
+            lambda mo: mo.gendan_sale_order_id.sudo().gendan_controlled)
         if not gated:
             return {}
         tasks = self.env["gendan.task.order"].sudo().search(

@@ -90,6 +90,30 @@ class TestMoGate(ProductionCase):
         mo.write({"state": "progress"})
         self.assertEqual(mo.state, "progress")
 
+    def test_mo_of_uncontrolled_order_not_gated(self):
+        """The MO of an order of an uncontrolled sales channel starts without
+        task order, deposit or first article; the MO of a controlled order
+        made the same way waits."""
+        orders = {}
+        for team, create in ((self.team_direct, self._create_order),
+                             (self.team, self._create_reviewed_order)):
+            order = create(team_id=team.id, deposit_percent=30.0)
+            order.sudo(self.user_salesperson).action_confirm()
+            group = self.env["procurement.group"].create(
+                {"name": order.name, "sale_id": order.id})
+            orders[team] = self.env["mrp.production"].sudo(
+                self.user_production).create({
+                    "product_id": self.product.id, "product_qty": 5.0,
+                    "product_uom_id": self.product.uom_id.id,
+                    "bom_id": self.bom.id, "procurement_group_id": group.id})
+            self.assertEqual(orders[team].gendan_sale_order_id, order)
+        with self.assertRefused(UserError):
+            orders[self.team].action_assign()
+        mo = orders[self.team_direct]
+        mo.action_assign()
+        mo.write({"state": "progress"})
+        self.assertEqual(mo.state, "progress")
+
     def test_cockpit_milestones(self):
         """The order's cockpit shows the production milestones."""
         order = self.order

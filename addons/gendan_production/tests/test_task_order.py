@@ -13,6 +13,17 @@ class TestTaskOrder(ProductionCase):
         self.assertFalse(self.env["gendan.task.order"].search(
             [("sale_order_id", "=", draft.id)]))
 
+    def test_task_order_of_uncontrolled_order(self):
+        """An order of an uncontrolled sales channel may still get a task
+        order once confirmed, without the order review."""
+        order = self._create_order(team_id=self.team_direct.id)
+        with self.assertRefused(UserError):
+            self._create_task_order(order=order)
+        order.sudo(self.user_salesperson).action_confirm()
+        task = self._create_task_order(order=order)
+        self.assertEqual(task.sale_order_id, order)
+        self.assertEqual(order.signoff_state, "none")
+
     def test_create_from_sale_order_button(self):
         """The order's button creates the task order with its lines and BOM."""
         self.order.sudo(self.user_merchandiser).action_gendan_create_task_order()

@@ -42,6 +42,8 @@ class ReconcileCase(GendanCase):
         cls.salesperson = cls.users["salesperson"]
         cls.merchandiser = cls.users["merchandiser"]
         cls.finance = cls.users["finance"]
+        cls.team = env["crm.team"].create({"name": "Export (test)",
+                                           "gendan_controlled": True})
         cls.harbor = cls._create_customer("Harbor Home Goods Ltd.")
         cls.lyon = cls._create_customer("Maison de Lyon SARL")
         cls.idle = cls._create_customer("Quiet Traders Inc.")
@@ -83,6 +85,7 @@ class ReconcileCase(GendanCase):
         vals = {
             "partner_id": partner.id, "user_id": cls.salesperson.id,
             "merchandiser_id": cls.merchandiser.id, "customer_po": customer_po,
+            "team_id": cls.team.id,
             "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": qty,
                                    "price_unit": price, "tax_id": [(5, 0, 0)]})]}
         if pricelist:

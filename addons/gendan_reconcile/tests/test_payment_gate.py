@@ -90,6 +90,19 @@ class TestPaymentGateOverdue(ShippingCase):
         picking.button_validate()
         self.assertEqual(self.picking.state, "done")
 
+    def test_uncontrolled_order_not_blocked(self):
+        """The same customer's order of an uncontrolled sales channel is not
+        held by the overdue invoice."""
+        order = self._create_order(qty=5.0, price=10.0, team_id=self.team_direct.id)
+        order.sudo(self.users["salesperson"]).action_confirm()
+        picking = self._prepare_delivery(order.picking_ids).sudo(self.fg_wh)
+        self.assertEqual(picking.gendan_overdue_invoice_ids, self.overdue)
+        self.assertEqual(picking.gendan_payment_state, "na")
+        self.assertEqual(picking._gendan_payment_gate_blockers(), [])
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self._assert_blocked(self.picking)
+
     def test_other_customer_not_blocked(self):
         """Another customer's delivery is not held by this overdue invoice."""
         other = self.env["res.partner"].create({

@@ -23,10 +23,16 @@ class StockPicking(models.Model):
     gendan_currency_id = fields.Many2one(
         related="sale_id.currency_id", readonly=True)
 
-    def _gendan_is_gated(self):
-        """Customer deliveries of a sales order pass the payment gate."""
+    def _gendan_is_customer_delivery(self):
+        """A delivery of an order of a Gendan-controlled sales channel."""
         self.ensure_one()
         return bool(self.sale_id and self.picking_type_code == "outgoing"
+                    and self.sale_id.sudo().gendan_controlled)
+
+    def _gendan_is_gated(self):
+        """Open customer deliveries of a controlled order pass the payment gate."""
+        self.ensure_one()
+        return bool(self._gendan_is_customer_delivery()
                     and self.state not in ("done", "cancel"))
 
     def _gendan_has_release(self):
@@ -38,7 +44,7 @@ class StockPicking(models.Model):
     def _compute_gendan_payment_gate(self):
         for picking in self:
             state, blockers = "na", []
-            if picking.sale_id and picking.picking_type_code == "outgoing":
+            if picking._gendan_is_customer_delivery():
                 order = picking.sale_id.sudo()
                 picking.gendan_amount_due = order._gendan_amount_due_before_shipment()
                 picking.gendan_amount_paid = order._gendan_amount_paid()

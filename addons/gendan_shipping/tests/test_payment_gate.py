@@ -29,6 +29,19 @@ class TestPaymentGate(ShippingCase):
         self.assertEqual(picking.gendan_amount_due, 1000.0)
         self._assert_blocked(self.picking)
 
+    def test_uncontrolled_order_ships_unpaid(self):
+        """The delivery of an order of an uncontrolled sales channel is not
+        held by the payment gate."""
+        order = self._create_order(qty=10.0, price=10.0,
+                                   team_id=self.team_direct.id)
+        order.sudo(self.users["salesperson"]).action_confirm()
+        picking = self._prepare_delivery(order.picking_ids)
+        self.assertEqual(picking.sudo(self.fg_wh).gendan_payment_state, "na")
+        self.assertEqual(picking._gendan_payment_gate_blockers(), [])
+        picking.sudo(self.fg_wh).button_validate()
+        self.assertEqual(picking.state, "done")
+        self._assert_blocked(self.picking)
+
     def test_partial_payment_is_not_enough(self):
         """Full payment by default: a part payment keeps the gate closed."""
         invoice = self._invoice(self.order)
