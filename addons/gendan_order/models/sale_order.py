@@ -56,10 +56,11 @@ class SaleOrder(models.Model):
         "Promised Delivery", track_visibility="onchange", copy=False,
         help="Delivery date promised to the customer (from the production plan).")
     expected_date = fields.Date(
-        "Expected Delivery", compute="_compute_expected_date", store=True,
+        "Expected Delivery", compute="_compute_expected_date",
+        compute_sudo=True, store=True,
         help="Latest planned end of the manufacturing orders and deliveries.")
     is_late_risk = fields.Boolean(
-        "Late Risk", compute="_compute_is_late_risk", store=True,
+        "Late Risk", compute="_compute_is_late_risk", compute_sudo=True, store=True,
         help="The expected date is after the promised date.")
     # deposit (定金)
     deposit_percent = fields.Float(
@@ -75,33 +76,39 @@ class SaleOrder(models.Model):
     # cockpit milestones of this module
     milestone_review_state = fields.Selection(
         MILESTONE_STATES, "Review", compute="_compute_milestone_review",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_review_date = fields.Date(
-        "Review Deadline", compute="_compute_milestone_review", store=True)
+        "Review Deadline", compute="_compute_milestone_review",
+        compute_sudo=True, store=True)
     milestone_data_state = fields.Selection(
         MILESTONE_STATES, "Customer Data", compute="_compute_milestone_data",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_data_date = fields.Date(
-        "Customer Data Deadline", compute="_compute_milestone_data", store=True)
+        "Customer Data Deadline", compute="_compute_milestone_data",
+        compute_sudo=True, store=True)
     milestone_sample_state = fields.Selection(
         MILESTONE_STATES, "Sample", compute="_compute_milestone_sample",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_sample_date = fields.Date(
-        "Sample Deadline", compute="_compute_milestone_sample", store=True)
+        "Sample Deadline", compute="_compute_milestone_sample",
+        compute_sudo=True, store=True)
     milestone_deposit_state = fields.Selection(
         MILESTONE_STATES, "Deposit", compute="_compute_milestone_deposit",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_deposit_date = fields.Date(
-        "Deposit Deadline", compute="_compute_milestone_deposit", store=True)
+        "Deposit Deadline", compute="_compute_milestone_deposit",
+        compute_sudo=True, store=True)
     # cockpit summary over every milestone_<name>_state/_date field
     milestone_late_count = fields.Integer(
-        "Late Milestones", compute="_compute_cockpit_summary", store=True)
+        "Late Milestones", compute="_compute_cockpit_summary",
+        compute_sudo=True, store=True)
     milestone_next_date = fields.Date(
-        "Next Deadline", compute="_compute_cockpit_summary", store=True,
+        "Next Deadline", compute="_compute_cockpit_summary",
+        compute_sudo=True, store=True,
         index=True)
     cockpit_state = fields.Selection(
         COCKPIT_STATES, "Follow-up", compute="_compute_cockpit_summary",
-        store=True, index=True)
+        compute_sudo=True, store=True, index=True)
     cockpit_waiting_me = fields.Boolean(
         "Waiting for Me", compute="_compute_cockpit_waiting_me",
         search="_search_cockpit_waiting_me")
@@ -322,9 +329,9 @@ class SaleOrder(models.Model):
             vals["deposit_percent"] = term.deposit_percent
         self._check_deposit_write(vals)
         self._check_promised_date_vals(vals)
+        self._check_team_create(vals)
         order = super(SaleOrder, self).create(vals)
-        if not order.review_line_ids:
-            self.env["gendan.order.review.line"]._create_checklist(order)
+        order._gendan_ensure_checklist()
         return order
 
     @api.multi
@@ -332,7 +339,18 @@ class SaleOrder(models.Model):
         self._check_deposit_write(vals)
         self._check_promised_date_vals(vals)
         self._check_team_write(vals)
-        return super(SaleOrder, self).write(vals)
+        res = super(SaleOrder, self).write(vals)
+        if "team_id" in vals:
+            self._gendan_ensure_checklist()
+        return res
+
+    def _gendan_ensure_checklist(self):
+        """The review checklist of the controlled orders that have none (an
+        order of an uncontrolled channel gets one when it moves in)."""
+        missing = self.sudo().filtered(
+            lambda order: order.gendan_controlled and not order.review_line_ids)
+        if missing:
+            self.env["gendan.order.review.line"]._create_checklist(missing)
 
     def _check_team_write(self, vals):
         """Only a sales manager takes a controlled order out of the gates."""
@@ -347,6 +365,23 @@ class SaleOrder(models.Model):
                 "Gendan gates.") % {
                     "orders": ", ".join(escaping.mapped("name")),
                     "team": team.name})
+
+    @api.model
+    def _check_team_create(self, vals):
+        """A user of a sales channel files new orders in an uncontrolled
+        channel only if it is theirs (or as a sales manager)."""
+        if not vals.get("team_id") or self.env["crm.team"]._is_sales_manager():
+            return
+        team = self.env["crm.team"].sudo().browse(vals["team_id"])
+        user = self.env.user
+        if team.gendan_controlled or not user.sale_team_id \
+                or user in (team.user_id | team.member_ids):
+            return
+        raise UserError(_(
+            "You sell in the sales channel %(mine)s: only a sales manager can "
+            "file an order in the channel %(team)s, whose orders skip the order "
+            "review and the Gendan gates.") % {
+                "mine": user.sale_team_id.name, "team": team.name})
 
     def _check_deposit_write(self, vals):
         deposit_fields = {"is_deposit_received", "deposit_date",

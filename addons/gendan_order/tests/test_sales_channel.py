@@ -56,6 +56,51 @@ class TestSalesChannel(GendanOrderCase):
             order.sudo(self.users["salesperson"]).action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_salesperson_cannot_file_order_outside(self):
+        """A member of the controlled channel cannot file a new order straight
+        into an uncontrolled channel (RPC create included); a user of that
+        channel and a sales manager can."""
+        for login in ("salesperson", "merchandiser"):
+            with self.assertRaises(UserError):
+                self._create_order_as(self.users[login], self.team_direct)
+        self.assertFalse(self.env["sale.order"].search(
+            [("team_id", "=", self.team_direct.id)]))
+        self.assertTrue(self._create_order_as(
+            self.users["sales_manager"], self.team_direct))
+        order = self._create_order_as(self._shop_seller(), self.team_direct)
+        self.assertFalse(order.gendan_controlled)
+
+    def test_core_salesperson_outside_gendan(self):
+        """A salesperson of an uncontrolled channel without any Gendan group
+        sells as in core Odoo: creates, confirms and opens the order (core
+        form, no Gendan data), and gets no review checklist."""
+        seller = self._shop_seller()
+        order = self._create_order_as(seller, self.team_direct)
+        order.write({"order_line": [(0, 0, {
+            "product_id": self.product.id, "product_uom_qty": 3.0,
+            "price_unit": 12.5})]})
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.sudo().review_line_ids)
+        form = order.fields_view_get(view_type="form")["fields"]
+        self.assertNotIn("review_line_ids", form)
+        self.assertNotIn("sample_ids", form)
+        order.invalidate_cache()
+        self.assertEqual(order.read(list(form))[0]["state"], "sale")
+        # moved into a controlled channel by a manager, it gets its checklist
+        order.sudo(self.users["sales_manager"]).write({"team_id": self.team.id})
+        self.assertEqual(len(order.sudo().review_line_ids), 7)
+
+    def _shop_seller(self):
+        return self.env["res.users"].create({
+            "name": "Shop Seller", "login": "shop_seller_test",
+            "email": "seller@shop.example", "sale_team_id": self.team_direct.id,
+            "groups_id": [(6, 0, [self.env.ref("sales_team.group_sale_salesman").id])]})
+
+    def _create_order_as(self, user, team):
+        return self.env["sale.order"].sudo(user).create({
+            "partner_id": self.customer.id, "team_id": team.id, "user_id": user.id})
+
     def test_salesperson_moves_order_into_control(self):
         """Moving an order into a controlled channel is free, and from then on
         the review is needed."""

@@ -36,7 +36,7 @@ class MrpProduction(models.Model):
         ondelete="set null", readonly=True)
     gendan_sale_order_id = fields.Many2one(
         "sale.order", "Sale Order", compute="_compute_gendan_sale_order_id",
-        store=True, index=True)
+        compute_sudo=True, store=True, index=True)
 
     @api.depends("gendan_task_order_id.sale_order_id", "sale_order_id")
     def _compute_gendan_sale_order_id(self):
@@ -50,7 +50,7 @@ class MrpProduction(models.Model):
         production = super(MrpProduction, self).create(vals)
         order = production.gendan_sale_order_id
         if order and not production.gendan_task_order_id:
-            task = self.env["gendan.task.order"].search(
+            task = self.env["gendan.task.order"].sudo().search(
                 [("sale_order_id", "=", order.id)], limit=1)
             if task:
                 production.gendan_task_order_id = task

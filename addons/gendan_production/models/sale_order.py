@@ -22,37 +22,44 @@ class SaleOrder(models.Model):
     gendan_task_order_count = fields.Integer(
         compute="_compute_gendan_task_order_count")
     is_material_risk = fields.Boolean(
-        "Material Risk", compute="_compute_gendan_milestones", store=True)
+        "Material Risk", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
     milestone_task_order_state = fields.Selection(
         MILESTONE_STATES, "Task Order Signed", compute="_compute_gendan_milestones",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_task_order_date = fields.Date(
-        "Task Order Signed On", compute="_compute_gendan_milestones", store=True)
+        "Task Order Signed On", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
     milestone_bom_state = fields.Selection(
         MILESTONE_STATES, "BOM Controlled", compute="_compute_gendan_milestones",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_bom_date = fields.Date(
-        "BOM Controlled On", compute="_compute_gendan_milestones", store=True)
+        "BOM Controlled On", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
     milestone_material_state = fields.Selection(
         MILESTONE_STATES, "Materials Checked", compute="_compute_gendan_milestones",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_material_date = fields.Date(
-        "Materials Checked On", compute="_compute_gendan_milestones", store=True)
+        "Materials Checked On", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
     milestone_first_article_state = fields.Selection(
         MILESTONE_STATES, "First Article", compute="_compute_gendan_milestones",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_first_article_date = fields.Date(
-        "First Article On", compute="_compute_gendan_milestones", store=True)
+        "First Article On", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
     milestone_produced_state = fields.Selection(
         MILESTONE_STATES, "Produced", compute="_compute_milestone_produced",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_produced_date = fields.Date(
-        "Produced On", compute="_compute_milestone_produced", store=True)
+        "Produced On", compute="_compute_milestone_produced",
+        compute_sudo=True, store=True)
     milestone_inspected_state = fields.Selection(
         MILESTONE_STATES, "Inspected", compute="_compute_gendan_milestones",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_inspected_date = fields.Date(
-        "Inspected On", compute="_compute_gendan_milestones", store=True)
+        "Inspected On", compute="_compute_gendan_milestones",
+        compute_sudo=True, store=True)
 
     @api.depends("gendan_task_order_ids")
     def _compute_gendan_task_order_count(self):

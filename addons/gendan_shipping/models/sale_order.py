@@ -16,14 +16,16 @@ class SaleOrder(models.Model):
         "gendan.shipping.release", "sale_order_id", string="Shipping Releases")
     milestone_paid_state = fields.Selection(
         MILESTONE_STATES, string="Paid", compute="_compute_milestone_paid",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_paid_date = fields.Date(
-        string="Paid On", compute="_compute_milestone_paid", store=True)
+        string="Paid On", compute="_compute_milestone_paid",
+        compute_sudo=True, store=True)
     milestone_shipped_state = fields.Selection(
         MILESTONE_STATES, string="Shipped", compute="_compute_milestone_shipped",
-        store=True)
+        compute_sudo=True, store=True)
     milestone_shipped_date = fields.Date(
-        string="Shipped On", compute="_compute_milestone_shipped", store=True)
+        string="Shipped On", compute="_compute_milestone_shipped",
+        compute_sudo=True, store=True)
 
     @api.multi
     def _compute_gendan_shipment_ids(self):
