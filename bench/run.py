@@ -291,9 +291,21 @@ def fill_xlsx(table, res, sizes):
 
 # -- main -------------------------------------------------------------------------
 
+def git_commit():
+    """Short commit of the checkout, marked when its addons or bench differ."""
+    def git(*args):
+        return subprocess.run(["git"] + list(args), cwd=common.ROOT, check=False,
+                              capture_output=True, text=True).stdout.strip()
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    if git("status", "--porcelain", "--", "addons", "bench"):
+        commit += " with local changes"
+    return commit
+
+
 def versions(db):
     rows = psql("SHOW server_version", db)
     return {
+        "commit": git_commit(),
         "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "machine": platform.machine(), "cpus": os.cpu_count(),
         "python": platform.python_version(), "postgresql": rows[0][0],
@@ -317,7 +329,8 @@ def write_doc(path, table, info, args, sizes, seconds):
 NOTES = os.path.join(common.ROOT, "bench", "NOTES.md")
 DOC_HEAD = """# Benchmarks
 
-Measured by `%(command)s` (bench/run.py, see bench/README.md) on %(date)s:
+Measured by `%(command)s` (bench/run.py, see bench/README.md) on %(date)s,
+commit %(commit)s:
 `uname -m` %(machine)s, %(cpus)s CPUs, Python %(python)s, PostgreSQL %(postgresql)s;
 load average at the end %(load)s (the machine is shared: absolute times vary,
 the ratios are measured side by side in the same run). The whole run took
