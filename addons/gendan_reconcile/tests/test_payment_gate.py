@@ -77,18 +77,12 @@ class TestPaymentGateOverdue(ShippingCase):
     def test_signed_release(self):
         """A shipping release of the order signed by the general manager lets
         the goods leave despite the overdue invoice (shown as released)."""
-        release = self.env["gendan.shipping.release"].sudo(
-            self.users["salesperson"]).create({
-                "sale_order_id": self.order.id,
-                "reason": "Customer pays the old invoice with the next L/C."})
-        release.action_submit()
+        release = self._submit_release(
+            self.order, "Customer pays the old invoice with the next L/C.")
         self._assert_blocked(self.picking)
         release.sudo(self.users["general_manager"]).action_signoff_sign()
         self.assertEqual(release.state, "released")
-        picking = self.picking.sudo(self.fg_wh)
-        self.assertEqual(picking.gendan_payment_state, "released")
-        picking.button_validate()
-        self.assertEqual(self.picking.state, "done")
+        self._assert_ships_released(self.picking)
 
     def test_uncontrolled_order_not_blocked(self):
         """The same customer's order of an uncontrolled sales channel is not

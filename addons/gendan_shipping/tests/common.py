@@ -55,6 +55,21 @@ class ShippingCase(GendanOrderCase):
             move.quantity_done = move.product_uom_qty
         return picking
 
+    def _submit_release(self, order, reason):
+        """A shipping release of ``order`` asked by the salesperson."""
+        release = self.env["gendan.shipping.release"].sudo(
+            self.users["salesperson"]).create(
+                {"sale_order_id": order.id, "reason": reason})
+        release.action_submit()
+        return release
+
+    def _assert_ships_released(self, picking):
+        """``picking`` shows as released and the warehouse validates it."""
+        picking = picking.sudo(self.fg_wh)
+        self.assertEqual(picking.gendan_payment_state, "released")
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+
     @classmethod
     def _create_picking(cls, products_qty, partner=None):
         """A delivery order without a sales order (no payment gate)."""

@@ -84,11 +84,8 @@ class TestPaymentGate(ShippingCase):
 
     def test_signed_release(self):
         """An unpaid order ships once the general manager signed a release."""
-        release = self.env["gendan.shipping.release"].sudo(
-            self.users["salesperson"]).create({
-                "sale_order_id": self.order.id,
-                "reason": "Irrevocable L/C at sight received from HSBC."})
-        release.action_submit()
+        release = self._submit_release(
+            self.order, "Irrevocable L/C at sight received from HSBC.")
         self.assertEqual(release.state, "to_sign")
         self._assert_blocked(self.picking)
         with self.assertRaises(UserError), self.cr.savepoint():
@@ -98,10 +95,7 @@ class TestPaymentGate(ShippingCase):
         self.assertEqual(release.state, "to_sign")
         release.sudo(self.users["general_manager"]).action_signoff_sign()
         self.assertEqual(release.state, "released")
-        picking = self.picking.sudo(self.fg_wh)
-        self.assertEqual(picking.gendan_payment_state, "released")
-        picking.button_validate()
-        self.assertEqual(self.picking.state, "done")
+        self._assert_ships_released(self.picking)
         with self.assertRaises(UserError), self.cr.savepoint():
             release.sudo(self.users["salesperson"]).write({"reason": "changed"})
 
