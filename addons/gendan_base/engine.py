@@ -3,6 +3,9 @@
 * ``engine()``: the engines' own writes (signatures, copies, sign-off and
   distribution fields) happen inside this block. It is a thread-local flag,
   not a context key, so no RPC caller can claim it.
+* ``gate_checked(records)`` / ``unchecked(records)``: a button checks its gate
+  (MO, payment) once; the writes it makes, which the gate also watches for
+  RPC callers, are not checked again. Thread-local as well.
 * ``insert_rows()``: Odoo 11 creates one record per query; signing and
   distributing must not grow with the number of rules or recipients, so the
   engines insert their plain rows (no translations, x2many or constraints)
@@ -25,6 +28,23 @@ def engine():
         yield
     finally:
         _STATE.depth = depth
+
+
+@contextmanager
+def gate_checked(records):
+    """Run a block after ``records`` passed their gate."""
+    previous = getattr(_STATE, "checked", frozenset())
+    _STATE.checked = previous | {(records._name, rid) for rid in records.ids}
+    try:
+        yield
+    finally:
+        _STATE.checked = previous
+
+
+def unchecked(records):
+    """The records whose gate no running button has checked."""
+    checked = getattr(_STATE, "checked", frozenset())
+    return records.filtered(lambda rec: (rec._name, rec.id) not in checked)
 
 
 def in_engine():

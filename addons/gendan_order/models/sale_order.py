@@ -1,3 +1,5 @@
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -12,9 +14,35 @@ REVIEW_DAYS = 2      # working days to finish the order review
 DEPOSIT_DAYS = 7     # calendar days after the order date to receive the deposit
 
 
+# cockpit fields: recomputed once at the end of a core button (thread-local,
+# like the request that runs the button)
+COCKPIT_FIELDS = ("expected_date", "is_late_risk", "cockpit_state")
+_DEFERRED = threading.local()
+
+
 def _date(value):
     """Date part of a Date/Datetime string (Odoo 11 stores strings)."""
     return value and value[:10] or False
+
+
+@contextmanager
+def deferred_cockpit():
+    """Recompute the orders' cockpit fields once, when the block ends, and not
+    at each write of their MOs, pickings and invoices inside it. The
+    outermost block recomputes; after an error nothing is (rolled back)."""
+    if getattr(_DEFERRED, "todo", None) is not None:
+        yield
+        return
+    _DEFERRED.todo = todo = []
+    try:
+        yield
+    finally:
+        _DEFERRED.todo = None
+    orders = None
+    for field, orders in todo:
+        orders.env.add_todo(field, orders)
+    if orders is not None and orders.env.recompute:
+        orders.recompute()
 
 
 class SaleOrder(models.Model):
@@ -122,6 +150,20 @@ class SaleOrder(models.Model):
         return False
 
     # -- computes -------------------------------------------------------------
+
+    def _recompute_todo(self, field):
+        """Inside ``deferred_cockpit``, the cockpit fields wait for its end."""
+        todo = getattr(_DEFERRED, "todo", None)
+        if todo is not None and self._is_cockpit_field(field):
+            todo.append((field, self))
+        else:
+            super(SaleOrder, self)._recompute_todo(field)
+
+    def _is_cockpit_field(self, field):
+        """Milestones and what derives from them (with every field computed
+        by the same method)."""
+        return any(f.name.startswith("milestone_") or f.name in COCKPIT_FIELDS
+                   for f in self._field_computed.get(field, [field]))
 
     @api.depends("team_id.gendan_controlled")
     def _compute_gendan_controlled(self):
@@ -441,7 +483,8 @@ class SaleOrder(models.Model):
                     "orders": ", ".join(unreviewed.mapped("name")),
                     "state": dict(self._fields["signoff_state"]._description_selection(
                         self.env))[unreviewed[0].signoff_state]})
-        return super(SaleOrder, self).action_confirm()
+        with deferred_cockpit():
+            return super(SaleOrder, self).action_confirm()
 
     # -- delivery promise -----------------------------------------------------
 

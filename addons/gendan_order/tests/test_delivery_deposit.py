@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..models.sale_order import deferred_cockpit
 from .common import GendanOrderCase
 
 
@@ -43,6 +44,34 @@ class TestDeliveryPromise(GendanOrderCase):
         order.picking_ids.scheduled_date = _in_days(8) + " 08:00:00"
         self.assertEqual(order.expected_date, _in_days(8))
         self.assertFalse(order.is_late_risk)
+
+    def _stored_expected_date(self, order):
+        self.env.cr.execute(
+            "SELECT expected_date FROM sale_order WHERE id = %s", [order.id])
+        return self.env.cr.fetchone()[0]  # Odoo 11 reads dates as strings
+
+    def test_cockpit_recomputed_at_the_end_of_a_button(self):
+        """Inside a core button (``deferred_cockpit``) the delivery moves do
+        not recompute the order's cockpit at each write: once, at the end.
+        After an error nothing waits, and writes recompute at once again."""
+        order = self._create_reviewed_order(promised_date=_in_days(10))
+        order.order_line.customer_lead = 30
+        order.sudo(self.users["salesperson"]).action_confirm()
+        picking = order.picking_ids
+        with deferred_cockpit():
+            picking.scheduled_date = _in_days(9) + " 08:00:00"
+            picking.scheduled_date = _in_days(8) + " 08:00:00"
+            self.assertEqual(self._stored_expected_date(order), _in_days(30))
+        self.assertEqual(self._stored_expected_date(order), _in_days(8))
+        self.assertFalse(order.is_late_risk)
+        self.assertEqual(order.cockpit_state, "on_track")
+        with self.assertRaises(UserError), self.cr.savepoint():
+            with deferred_cockpit():
+                picking.scheduled_date = _in_days(12) + " 08:00:00"
+                raise UserError("stopped")
+        picking.scheduled_date = _in_days(11) + " 08:00:00"
+        self.assertEqual(self._stored_expected_date(order), _in_days(11))
+        self.assertTrue(order.is_late_risk)
 
     def test_expected_date_from_manufacturing(self):
         """Manufacturing orders of the order's procurement group feed the

@@ -1,24 +1,9 @@
-import threading
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.addons.gendan_base.engine import gate_checked, unchecked
+from odoo.addons.gendan_order.models.sale_order import deferred_cockpit
 
 GATED_STATES = ("planned", "progress", "done")
-# MOs whose gate a running button has checked (thread-local, so no RPC
-# caller can claim it): the button's own state writes do not check again
-_CHECKED = threading.local()
-
-
-@contextmanager
-def gate_checked(productions):
-    """Run a block after ``productions`` passed the gate."""
-    previous = getattr(_CHECKED, "ids", frozenset())
-    _CHECKED.ids = previous | frozenset(productions.ids)
-    try:
-        yield
-    finally:
-        _CHECKED.ids = previous
 
 
 class MrpProduction(models.Model):
@@ -59,21 +44,19 @@ class MrpProduction(models.Model):
     @api.multi
     def write(self, vals):
         if vals.get("state") in GATED_STATES:
-            checked = getattr(_CHECKED, "ids", frozenset())
-            self.filtered(lambda mo: mo.id not in checked) \
-                ._gendan_check_production_gate()
+            unchecked(self)._gendan_check_production_gate()
         return super(MrpProduction, self).write(vals)
 
     @api.multi
     def button_plan(self):
         self._gendan_check_production_gate()
-        with gate_checked(self):
+        with gate_checked(self), deferred_cockpit():
             return super(MrpProduction, self).button_plan()
 
     @api.multi
     def action_assign(self):
         self._gendan_check_production_gate()
-        with gate_checked(self):
+        with gate_checked(self), deferred_cockpit():
             return super(MrpProduction, self).action_assign()
 
     @api.multi
@@ -84,7 +67,7 @@ class MrpProduction(models.Model):
     @api.multi
     def button_mark_done(self):
         self._gendan_check_production_gate()
-        with gate_checked(self):
+        with gate_checked(self), deferred_cockpit():
             return super(MrpProduction, self).button_mark_done()
 
     def _gendan_gate_blockers(self):

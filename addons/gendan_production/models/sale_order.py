@@ -16,9 +16,9 @@ class SaleOrder(models.Model):
 
     gendan_task_order_ids = fields.One2many("gendan.task.order", "sale_order_id",
                                             "Task Orders", readonly=True)
-    gendan_production_ids = fields.One2many(
-        "mrp.production", "gendan_sale_order_id", "Manufacturing Orders",
-        readonly=True)
+    # also the MOs made from the task order (one dependency path for the
+    # expected date and the "produced" milestone: one search per MO write)
+    production_ids = fields.One2many(inverse_name="gendan_sale_order_id")
     gendan_task_order_count = fields.Integer(
         compute="_compute_gendan_task_order_count")
     is_material_risk = fields.Boolean(
@@ -93,11 +93,11 @@ class SaleOrder(models.Model):
 
     @api.depends("state", "gendan_task_order_ids.state",
                  "gendan_task_order_ids.date_deadline",
-                 "gendan_production_ids.state", "gendan_production_ids.date_finished")
+                 "production_ids.state", "production_ids.date_finished")
     def _compute_milestone_produced(self):
         for order in self:
             task = order._gendan_milestone_task()
-            productions = order.gendan_production_ids.filtered(
+            productions = order.production_ids.filtered(
                 lambda mo: mo.state != "cancel")
             state, date = "na", False
             if task and productions:

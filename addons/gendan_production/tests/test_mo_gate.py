@@ -20,6 +20,14 @@ class TestMoGate(ProductionCase):
         self.assertEqual(self.mo.bom_id, self.bom)
         self.assertEqual(self.mo.product_qty, 100.0)
 
+    def test_task_order_mo_feeds_the_delivery_date(self):
+        """The task order's MO (no procurement) is one of the order's MOs:
+        its planned end is the order's expected delivery."""
+        self.assertFalse(self.mo.sale_order_id)
+        self.assertEqual(self.order.production_ids, self.mo)
+        self.mo.date_planned_finished = "2031-03-15 08:00:00"
+        self.assertEqual(self.order.expected_date, "2031-03-15")
+
     def test_unapproved_task_order_cannot_create_mo(self):
         """No MO from a task order that is not approved."""
         order = self._create_confirmed_order()

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
-from ..models.mrp_production import gate_checked
+from odoo.addons.gendan_base.engine import gate_checked
+from odoo.addons.gendan_order.models.sale_order import deferred_cockpit
 
 
 class MrpProductProduce(models.TransientModel):
@@ -24,5 +25,5 @@ class MrpProductProduce(models.TransientModel):
         """The MO gate is checked once, not again at the MO's state write."""
         productions = self.mapped("production_id")
         productions._gendan_check_production_gate()
-        with gate_checked(productions):
+        with gate_checked(productions), deferred_cockpit():
             return super(MrpProductProduce, self).do_produce()

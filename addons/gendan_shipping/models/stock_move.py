@@ -1,4 +1,5 @@
 from odoo import api, models
+from odoo.addons.gendan_base.engine import unchecked
 
 
 class StockMove(models.Model):
@@ -9,8 +10,8 @@ class StockMove(models.Model):
         """A customer delivery's moves are done only through the payment gate,
         also when the state is written directly (RPC)."""
         if vals.get("state") == "done":
-            self.filtered(
+            unchecked(self.filtered(
                 lambda move: move.location_dest_id.usage == "customer"
                 and move.state != "done").mapped(
-                    "picking_id")._gendan_check_payment_gate()
+                    "picking_id"))._gendan_check_payment_gate()
         return super(StockMove, self).write(vals)

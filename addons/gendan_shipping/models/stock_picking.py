@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.addons.gendan_base.engine import gate_checked, unchecked
+from odoo.addons.gendan_order.models.sale_order import deferred_cockpit
 
 
 class StockPicking(models.Model):
@@ -89,18 +91,21 @@ class StockPicking(models.Model):
 
     @api.multi
     def button_validate(self):
+        """The payment gate is checked once, not again by the moves it does."""
         self._gendan_check_payment_gate()
-        return super(StockPicking, self).button_validate()
+        with gate_checked(self), deferred_cockpit():
+            return super(StockPicking, self).button_validate()
 
     @api.multi
     def action_done(self):
-        self._gendan_check_payment_gate()
-        return super(StockPicking, self).action_done()
+        unchecked(self)._gendan_check_payment_gate()
+        with gate_checked(self), deferred_cockpit():
+            return super(StockPicking, self).action_done()
 
     @api.multi
     def write(self, vals):
         if vals.get("state") == "done":
-            self._gendan_check_payment_gate()
+            unchecked(self)._gendan_check_payment_gate()
         if "gendan_shipment_id" in vals:
             locked = self.mapped("gendan_shipment_id").filtered(
                 lambda s: s.state != "draft")

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import UserError, ValidationError
 
 from .common import ShippingCase
@@ -62,6 +64,25 @@ class TestPaymentGate(ShippingCase):
         self.assertEqual(self.order.milestone_paid_state, "done")
         self.assertEqual(self.order.milestone_shipped_state, "done")
         self.assertTrue(self.order.milestone_shipped_date)
+
+    def test_gate_checked_once_per_validation(self):
+        """Validating checks the gate once: the move and picking writes of
+        the button, which the gate watches for RPC callers, do not check it
+        again."""
+        invoice = self._invoice(self.order)
+        self._pay(invoice, invoice.amount_total, user=self.finance)
+        model = type(self.env["stock.picking"])
+        original = model._gendan_payment_gate_blockers
+        checked = []
+
+        def counting(picking):
+            checked.append(picking.id)
+            return original(picking)
+
+        with patch.object(model, "_gendan_payment_gate_blockers", counting):
+            self.picking.sudo(self.fg_wh).button_validate()
+        self.assertEqual(self.picking.state, "done")
+        self.assertEqual(checked, [self.picking.id])
 
     def test_draft_invoice_does_not_count(self):
         """Only posted invoices and their real payments count."""
