@@ -63,14 +63,18 @@ class GendanSalesReport(models.Model):
             ("order_id.company_id", "=", self.company_id.id)])
 
     def _shipment_moves(self):
-        """Delivered customer moves of the month."""
+        """Delivered customer moves of the month, of the order lines the
+        reader may see (as ``_sales_lines``: a salesperson, their own)."""
         self.ensure_one()
-        return self.env["stock.move"].search([
+        moves = self.env["stock.move"].search([
             ("state", "=", "done"), ("sale_line_id", "!=", False),
             ("location_dest_id.usage", "=", "customer"),
             ("date", ">=", self.date_from),
             ("date", "<=", self.date_to + " 23:59:59"),
             ("company_id", "=", self.company_id.id)])
+        visible = self.env["sale.order.line"].search(
+            [("id", "in", moves.mapped("sale_line_id").ids)])
+        return moves.filtered(lambda move: move.sale_line_id in visible)
 
     def _group_rows(self, lines, key, qty, amount):
         """{label: [qty, amount]} of ``lines`` grouped by ``key``."""

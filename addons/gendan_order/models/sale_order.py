@@ -88,7 +88,7 @@ class SaleOrder(models.Model):
         compute_sudo=True, store=True,
         help="Latest planned end of the manufacturing orders and deliveries.")
     is_late_risk = fields.Boolean(
-        "Late Risk", compute="_compute_is_late_risk", compute_sudo=True, store=True,
+        "Late Risk", compute="_compute_expected_date", compute_sudo=True, store=True,
         help="The expected date is after the promised date.")
     # deposit (定金)
     deposit_percent = fields.Float(
@@ -180,8 +180,10 @@ class SaleOrder(models.Model):
 
     @api.depends("production_ids.date_planned_finished", "production_ids.state",
                  "picking_ids.scheduled_date", "picking_ids.state",
-                 "picking_ids.date_done")
+                 "picking_ids.date_done", "promised_date", "state")
     def _compute_expected_date(self):
+        """Expected date and late risk (the expected date is after the
+        promise), written together."""
         for order in self:
             dates = [_date(mo.date_planned_finished) for mo in order.production_ids
                      if mo.state not in ("done", "cancel")]
@@ -189,15 +191,11 @@ class SaleOrder(models.Model):
             dates += [_date(p.date_done if p.state == "done" else p.scheduled_date)
                       for p in pickings]
             dates = [d for d in dates if d]
-            order.expected_date = dates and max(dates) or False
-
-    @api.depends("expected_date", "promised_date", "state")
-    def _compute_is_late_risk(self):
-        for order in self:
+            expected = dates and max(dates) or False
+            order.expected_date = expected
             order.is_late_risk = bool(
-                order.state not in ("done", "cancel") and order.expected_date
-                and order.promised_date
-                and order.expected_date > order.promised_date)
+                order.state not in ("done", "cancel") and expected
+                and order.promised_date and expected > order.promised_date)
 
     @api.depends("amount_total", "deposit_percent")
     def _compute_deposit_amount(self):

@@ -70,6 +70,18 @@ class TestMonthlyReport(GendanOrderCase):
                       report.activity_ids.mapped("user_id"))
         order = self._create_reviewed_order(customer_po="XLSX-1")
         order.sudo(self.users["salesperson"]).action_confirm()
+        # another salesperson's order, delivered this month: not theirs to see
+        other = self._create_order(
+            customer_po="XLSX-2", user_id=self.users["sales_manager"].id,
+            team_id=self.team_direct.id,
+            partner_id=self.env["res.partner"].create(
+                {"name": "Nordlicht Leuchten GmbH", "customer": True}).id)
+        other.action_confirm()
+        picking = other.picking_ids
+        picking.action_assign()
+        picking.move_lines.write({"quantity_done": 100.0})
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
         xlsx = self.env.ref("gendan_order.sales_report_xlsx").sudo(
             self.users["salesperson"])
         content, kind = xlsx.render(report.ids, {})
@@ -79,6 +91,7 @@ class TestMonthlyReport(GendanOrderCase):
         sheet = book.sheet_by_index(0)
         customers = [sheet.cell(row, 0).value for row in range(3, sheet.nrows)]
         self.assertIn(self.customer.name, customers)
+        self.assertNotIn(other.partner_id.name, customers)
         report.sudo(self.users["sales_manager"]).action_done()
         self.assertEqual(report.state, "done")
         self.assertFalse(report.activity_ids)

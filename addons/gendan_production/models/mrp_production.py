@@ -109,7 +109,10 @@ class MrpProduction(models.Model):
         return blockers
 
     def _gendan_check_production_gate(self):
-        blockers = self._gendan_gate_blockers()
+        """Refuse to start MOs that wait; a started MO passed the gate when
+        it started and is not held again."""
+        blockers = self.filtered(
+            lambda mo: mo.state not in GATED_STATES)._gendan_gate_blockers()
         if blockers:
             raise UserError("\n".join(
                 _("%(mo)s cannot start: %(reasons)s.") % {

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
 
 from .common import ProductionCase
@@ -55,6 +57,26 @@ class TestMoGate(ProductionCase):
         self.mo.sudo(self.user_production).action_assign()
         self.mo.sudo(self.user_production).write({"state": "progress"})
         self.assertEqual(self.mo.state, "progress")
+
+    def test_started_mo_not_held_again(self):
+        """The gate holds an MO until it starts: finishing a started MO does
+        not check it again."""
+        self._pass_first_article(self.task)
+        mo = self.mo.sudo(self.user_production)
+        mo.action_assign()
+        mo.write({"state": "progress"})
+        model = type(self.env["mrp.production"])
+        original = model._gendan_gate_blockers
+        checked = []
+
+        def counting(productions):
+            checked.extend(productions.ids)
+            return original(productions)
+
+        with patch.object(model, "_gendan_gate_blockers", counting):
+            mo.button_mark_done()
+        self.assertEqual(self.mo.state, "done")
+        self.assertEqual(checked, [])
 
     def test_produce_wizard_as_production_user(self):
         """The web client sends the wizard's product tracking back with

@@ -83,9 +83,11 @@ class SaleOrder(models.Model):
         "state", "amount_total", "promised_date", "payment_term_id",
         "picking_ids.state", "picking_ids.scheduled_date",
         "order_line.invoice_lines.invoice_id.state",
-        "order_line.invoice_lines.invoice_id.residual")
+        "order_line.invoice_lines.invoice_id.payment_move_line_ids")
     def _compute_milestone_paid(self):
-        """Paid = the amount due before shipment is received."""
+        """Paid = the amount due before shipment is received (what changes
+        it: an invoice posted or cancelled, a payment or refund reconciled;
+        not each recomputation of an invoice's residual)."""
         for order in self:
             if order.state not in ("sale", "done") or not order.amount_total:
                 order.milestone_paid_state = "na"
