@@ -1,5 +1,7 @@
 import io
 import tempfile
+from contextlib import contextmanager
+from unittest.mock import patch
 
 from PyPDF2 import PdfFileReader
 
@@ -19,6 +21,27 @@ def render_pdf(report, res_ids):
         return report.render_qweb_pdf(res_ids)[0]
     finally:
         config["test_report_directory"] = saved
+
+
+@contextmanager
+def recorded_calls(model, method):
+    """The ids of the records ``method`` of ``model`` (a recordset) is called
+    on inside the block, in a list::
+
+        with recorded_calls(self.env["stock.picking"], "_check") as ids:
+            picking.button_validate()
+        self.assertEqual(ids, [picking.id])
+    """
+    cls = type(model)
+    original = getattr(cls, method)
+    ids = []
+
+    def recording(records, *args, **kwargs):
+        ids.extend(records.ids)
+        return original(records, *args, **kwargs)
+
+    with patch.object(cls, method, recording):
+        yield ids
 
 
 def pdf_page_count(pdf):

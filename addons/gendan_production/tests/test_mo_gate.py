@@ -1,6 +1,5 @@
-from unittest.mock import patch
-
 from odoo.exceptions import UserError
+from odoo.addons.gendan_base.tests.common import recorded_calls
 
 from .common import ProductionCase
 
@@ -65,15 +64,8 @@ class TestMoGate(ProductionCase):
         mo = self.mo.sudo(self.user_production)
         mo.action_assign()
         mo.write({"state": "progress"})
-        model = type(self.env["mrp.production"])
-        original = model._gendan_gate_blockers
-        checked = []
-
-        def counting(productions):
-            checked.extend(productions.ids)
-            return original(productions)
-
-        with patch.object(model, "_gendan_gate_blockers", counting):
+        with recorded_calls(self.env["mrp.production"],
+                            "_gendan_gate_blockers") as checked:
             mo.button_mark_done()
         self.assertEqual(self.mo.state, "done")
         self.assertEqual(checked, [])

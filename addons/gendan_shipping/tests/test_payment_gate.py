@@ -1,6 +1,5 @@
-from unittest.mock import patch
-
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.gendan_base.tests.common import recorded_calls
 
 from .common import ShippingCase
 
@@ -71,15 +70,8 @@ class TestPaymentGate(ShippingCase):
         again."""
         invoice = self._invoice(self.order)
         self._pay(invoice, invoice.amount_total, user=self.finance)
-        model = type(self.env["stock.picking"])
-        original = model._gendan_payment_gate_blockers
-        checked = []
-
-        def counting(picking):
-            checked.append(picking.id)
-            return original(picking)
-
-        with patch.object(model, "_gendan_payment_gate_blockers", counting):
+        with recorded_calls(self.env["stock.picking"],
+                            "_gendan_payment_gate_blockers") as checked:
             self.picking.sudo(self.fg_wh).button_validate()
         self.assertEqual(self.picking.state, "done")
         self.assertEqual(checked, [self.picking.id])
