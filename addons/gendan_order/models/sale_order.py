@@ -154,10 +154,9 @@ class SaleOrder(models.Model):
     def _recompute_todo(self, field):
         """Inside ``deferred_cockpit``, the cockpit fields wait for its end."""
         todo = getattr(_DEFERRED, "todo", None)
-        if todo is not None and self._is_cockpit_field(field):
-            todo.append((field, self))
-        else:
-            super(SaleOrder, self)._recompute_todo(field)
+        if todo is None or not self._is_cockpit_field(field):
+            return super(SaleOrder, self)._recompute_todo(field)
+        return todo.append((field, self))
 
     def _is_cockpit_field(self, field):
         """Milestones and what derives from them (with every field computed
