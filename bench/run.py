@@ -1,7 +1,7 @@
 """Gendan benchmarks: every figure measured in one run, beside its baseline.
 
-    ./gendan bench                full sizes (50 orders: hours on 2 cores)
-    ./gendan bench --orders 3     full sizes but 3 orders (40 minutes here)
+    ./gendan bench                full sizes (50 orders: 45 minutes on 2 cores)
+    ./gendan bench --orders 3     full sizes but 3 orders
     ./gendan bench --quick        small sizes (smoke run)
 
 Builds what it needs (database gendan_bench_core with Odoo's apps only,
