@@ -72,9 +72,9 @@ class GendanSalesReport(models.Model):
             ("date", ">=", self.date_from),
             ("date", "<=", self.date_to + " 23:59:59"),
             ("company_id", "=", self.company_id.id)])
-        visible = self.env["sale.order.line"].search(
-            [("id", "in", moves.mapped("sale_line_id").ids)])
-        return moves.filtered(lambda move: move.sale_line_id in visible)
+        visible = set(self.env["sale.order.line"].search(
+            [("id", "in", moves.mapped("sale_line_id").ids)]).ids)
+        return moves.filtered(lambda move: move.sale_line_id.id in visible)
 
     def _group_rows(self, lines, key, qty, amount):
         """{label: [qty, amount]} of ``lines`` grouped by ``key``."""

@@ -156,7 +156,8 @@ class SaleOrder(models.Model):
         todo = getattr(_DEFERRED, "todo", None)
         if todo is None or not self._is_cockpit_field(field):
             return super(SaleOrder, self)._recompute_todo(field)
-        return todo.append((field, self))
+        todo.append((field, self))
+        return None
 
     def _is_cockpit_field(self, field):
         """Milestones and what derives from them (with every field computed
