@@ -1,8 +1,17 @@
-"""Shared plumbing of the gendan engines (sign-off, distribution).
+"""Shared plumbing of the gendan engines; the one home of thread-local state.
 
-* ``engine()``: the engines' own writes (signatures, copies, sign-off and
-  distribution fields) happen inside this block. It is a thread-local flag,
-  not a context key, so no RPC caller can claim it.
+Two privileges, both thread-local (never a context key, so no RPC caller can
+claim them):
+
+* ``engine()``: engine-owned records. Signatures, controlled copies and the
+  sign-off/distribution fields are written by the engines only, inside this
+  block.
+* ``transition(...)``: this document's own button. A method decorated with it
+  declares the state changes it performs; while it runs, and only for the
+  records it was called on, the state machine (``gendan.state.machine``)
+  accepts those changes. Every other write of a state field is refused.
+
+And:
 * ``gate_checked(records)`` / ``unchecked(records)``: a button checks its gate
   (MO, payment) once; the writes it makes, which the gate also watches for
   RPC callers, are not checked again. Thread-local as well.
@@ -11,6 +20,7 @@
   engines insert their plain rows (no translations, x2many or constraints)
   in one statement.
 """
+import functools
 import threading
 from contextlib import contextmanager
 
@@ -45,6 +55,60 @@ def unchecked(records):
     """The records whose gate no running button has checked."""
     checked = getattr(_STATE, "checked", frozenset())
     return records.filtered(lambda rec: (rec._name, rec.id) not in checked)
+
+
+ANY_STATE = "*"
+
+
+@contextmanager
+def moving(records, moves):
+    """Allow ``moves`` ((from states, to state, groups), ...) of ``records``.
+
+    The privilege behind ``transition``; the engines use it directly for the
+    moves their class attributes declare (e.g. the sign-off's reject state).
+    """
+    frames = getattr(_STATE, "buttons", ())
+    _STATE.buttons = frames + ((records._name, frozenset(records.ids), moves),)
+    try:
+        yield
+    finally:
+        _STATE.buttons = frames
+
+
+def transition(from_states, to_state, groups=None):
+    """Declare a button that moves records from ``from_states`` to ``to_state``.
+
+    Stack the decorator for a button that performs several moves; ``"*"`` in
+    ``from_states`` stands for any state. When the button is called, every
+    record must be in one of the declared ``from_states`` and the user must
+    hold one of ``groups`` (XML ids; None: anyone who may write the record);
+    while it runs, the declared moves of those records are allowed.
+    """
+    def decorate(method):
+        inner = getattr(method, "_gendan_button", method)
+        moves = ((tuple(from_states), to_state, tuple(groups or ())),) + getattr(
+            method, "_gendan_transitions", ())
+
+        @functools.wraps(inner)
+        def button(self, *args, **kwargs):
+            self._state_check_button(inner.__name__, moves)
+            with moving(self, moves):
+                return inner(self, *args, **kwargs)
+
+        button._gendan_transitions = moves
+        button._gendan_button = inner
+        return button
+    return decorate
+
+
+def button_allows(records, old, new):
+    """Whether a running button of ``records`` declared the move old -> new."""
+    for model, ids, moves in getattr(_STATE, "buttons", ()):
+        if model == records._name and set(records.ids) <= ids and any(
+                (old in from_states or ANY_STATE in from_states) and new == to_state
+                for from_states, to_state, _groups in moves):
+            return True
+    return False
 
 
 def in_engine():

@@ -1,3 +1,4 @@
+from . import gendan_state_machine
 from . import gendan_signoff_rule
 from . import gendan_signature
 from . import gendan_signoff_mixin

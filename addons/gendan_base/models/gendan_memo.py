@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..engine import transition
+
 
 class GendanMemo(models.Model):
     """Internal contact form (内部联络单): signed, distributed, answered in time.
@@ -11,8 +13,9 @@ class GendanMemo(models.Model):
 
     _name = "gendan.memo"
     _description = "Internal Contact Form"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin",
-                "gendan.distribution.mixin", "gendan.sla.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin", "gendan.distribution.mixin",
+                "gendan.sla.mixin"]
     _order = "date desc, id desc"
 
     _signoff_gated_states = ["approved", "distributed", "closed"]
@@ -58,43 +61,48 @@ class GendanMemo(models.Model):
     @api.multi
     def write(self, vals):
         locked = self.filtered(lambda memo: memo.state in ("closed", "cancel"))
-        if locked and set(vals) - {"message_follower_ids", "activity_ids"}:
+        # the state moves through the buttons only (gendan.state.machine)
+        if locked and set(vals) - {"message_follower_ids", "activity_ids", "state"}:
             raise UserError(_("Closed or cancelled contact forms cannot be changed."))
         return super(GendanMemo, self).write(vals)
 
+    @api.multi
     def action_submit(self):
         if self.filtered(lambda memo: memo.state != "draft"):
             raise UserError(_("Only draft contact forms can be sent for signature."))
         return self.action_signoff_request()
 
+    @api.multi
+    @transition(["approved", "distributed"], "distributed")
     def action_distribute(self):
-        if self.filtered(lambda memo: memo.state not in ("approved", "distributed")):
-            raise UserError(_("Only approved contact forms can be distributed."))
         res = super(GendanMemo, self).action_distribute()
         self.write({"state": "distributed"})
         return res
 
+    @api.multi
+    @transition(["distributed"], "closed")
     def action_close(self):
-        if self.filtered(lambda memo: memo.state != "distributed"):
-            raise UserError(_("Only distributed contact forms can be closed."))
         return self.write({"state": "closed"})
 
+    @api.multi
+    @transition(["draft", "to_sign", "approved", "distributed"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda memo: memo.state == "closed"):
-            raise UserError(_("A closed contact form cannot be cancelled."))
         self._signoff_withdraw()
         return self.write({"state": "cancel"})
 
+    @api.multi
+    @transition(["cancel"], "draft")
     def action_draft(self):
-        if self.filtered(lambda memo: memo.state != "cancel"):
-            raise UserError(_("Only cancelled contact forms can be reset to draft."))
         return self.write({"state": "draft"})
 
+    @transition(["draft", "to_sign"], "to_sign")
     def _signoff_on_request(self):
         self.write({"state": "to_sign"})
 
+    @transition(["to_sign"], "approved")
     def _signoff_on_approved(self):
         self.write({"state": "approved"})
 
+    @transition(["to_sign", "approved", "distributed"], "to_sign")
     def _signoff_on_reset(self):
         self.write({"state": "to_sign"})

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..engine import check_engine, engine, insert_rows
+from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
 
 SIGNOFF_FIELDS = {"signoff_state", "signoff_revision"}
 
@@ -251,7 +251,9 @@ class GendanSignoffMixin(models.AbstractModel):
         with engine():
             self.sudo().write({"signoff_state": "rejected"})
         if self._signoff_reject_state:
-            self.sudo().write({self._signoff_state_field: self._signoff_reject_state})
+            with moving(self, self._signoff_reject_moves()):
+                self.sudo().write(
+                    {self._signoff_state_field: self._signoff_reject_state})
         self.sudo()._signoff_on_rejected()
         return True
 
@@ -335,6 +337,10 @@ class GendanSignoffMixin(models.AbstractModel):
                 pending.write({"signoff_state": "none"})
             for rec in pending:
                 rec.message_post(body=_("Sign-off request withdrawn."))
+
+    def _signoff_reject_moves(self):
+        """The state move a rejection makes (declared by the class attribute)."""
+        return (((ANY_STATE,), self._signoff_reject_state, ()),)
 
     # -- hooks ----------------------------------------------------------------
 
