@@ -11,3 +11,4 @@ from . import gendan_sla_mixin
 from . import gendan_memo
 from . import ir_actions_report
 from . import ir_model
+from . import mail_activity

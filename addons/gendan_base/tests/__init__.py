@@ -2,3 +2,4 @@ from . import test_signoff
 from . import test_distribution
 from . import test_sla
 from . import test_state_machine
+from . import test_todo

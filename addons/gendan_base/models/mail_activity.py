@@ -1,0 +1,74 @@
+from odoo import api, fields, models
+
+
+class MailActivity(models.Model):
+    """The one to-do helper of the Gendan modules.
+
+    A to-do is a ``mail.activity`` with a ``gendan_key`` saying what it is for
+    (e.g. ``"signoff"``, ``"copy"``, ``"sla"``). ``_todo_ensure`` creates the
+    missing ones (one per record, user and key: running it twice adds
+    nothing); ``_todo_done`` marks them done (chatter trace) and
+    ``_todo_cancel`` removes them when the request is withdrawn. Done or
+    removed, they disappear from the user's list, as in core Odoo.
+    """
+
+    _inherit = "mail.activity"
+
+    gendan_key = fields.Char(
+        "Gendan To-do", index=True, readonly=True,
+        help="What the to-do is for; set by the Gendan engines.")
+
+    @api.model
+    def _todo_open(self, records, key, users=None):
+        domain = [("res_model", "=", records._name), ("res_id", "in", records.ids),
+                  ("gendan_key", "=", key)]
+        if users is not None:
+            domain.append(("user_id", "in", users.ids))
+        return self.sudo().search(domain)
+
+    @api.model
+    def _todo_ensure(self, records, key, users, summary, deadline=None,
+                     activity_type=None, note=None):
+        """Give each of ``users`` one open to-do ``key`` on each of ``records``.
+
+        ``users`` is a ``res.users`` recordset, or a function record -> users;
+        ``summary`` and ``deadline`` a value, or a function record -> value
+        (deadline default: today). Returns the to-dos created.
+        """
+        if not records:
+            return self.browse()
+        existing = {(act.res_id, act.user_id.id)
+                    for act in self._todo_open(records, key)}
+        activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(records._name)
+        today = fields.Date.context_today(self)
+        created = self.browse()
+        for record in records:
+            targets = users(record) if callable(users) else users
+            for user in targets.filtered("active"):
+                if (record.id, user.id) in existing:
+                    continue
+                created |= self.sudo().create({
+                    "res_model_id": model_id, "res_id": record.id,
+                    "activity_type_id": activity_type.id, "user_id": user.id,
+                    "gendan_key": key, "note": note or False,
+                    "summary": summary(record) if callable(summary) else summary,
+                    "date_deadline": (deadline(record) if callable(deadline)
+                                      else deadline) or today,
+                })
+        return created
+
+    @api.model
+    def _todo_done(self, records, key, users=None, feedback=False):
+        """Mark done the open to-dos ``key`` of ``records`` (of ``users``)."""
+        todos = self._todo_open(records, key, users)
+        if todos:
+            todos.action_feedback(feedback=feedback)
+        return todos
+
+    @api.model
+    def _todo_cancel(self, records, key, users=None):
+        """Remove the open to-dos ``key`` of ``records``: nothing left to do."""
+        todos = self._todo_open(records, key, users)
+        todos.unlink()
+        return todos
