@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 
 from .common import GendanCase
+from ..engine import transition
 
 
 class TestStateMachine(GendanCase):
@@ -70,8 +71,6 @@ class TestStateMachine(GendanCase):
         """A transition declared for a role refuses the others."""
         model = self.env["gendan.memo"]
         cls = type(model)
-        from odoo.addons.gendan_base.engine import transition
-
         def action_cancel(records):
             return records.write({"state": "cancel"})
         guarded = transition(["draft"], "cancel",
