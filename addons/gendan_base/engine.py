@@ -12,6 +12,9 @@ claim them):
   accepts those changes. Every other write of a state field is refused.
 
 And:
+* ``audit(exception=..., reason=...)``: why a button changes data, for the
+  audit trails (who and when come from the user and the clock, never from
+  the context).
 * ``gate_checked(records)`` / ``unchecked(records)``: a button checks its gate
   (MO, payment) once; the writes it makes, which the gate also watches for
   RPC callers, are not checked again. Thread-local as well.
@@ -101,6 +104,13 @@ def transition(from_states, to_state, groups=None):
     return decorate
 
 
+def button(groups=None):
+    """Declare a button that changes no state but fills fields the model lists
+    in ``_state_button_fields`` (e.g. a confirmation by finance): while it
+    runs, and only for its records, those fields may be written."""
+    return transition([ANY_STATE], None, groups=groups)
+
+
 def button_allows(records, old, new):
     """Whether a running button of ``records`` declared the move old -> new."""
     for model, ids, moves in getattr(_STATE, "buttons", ()):
@@ -109,6 +119,29 @@ def button_allows(records, old, new):
                 for from_states, to_state, _groups in moves):
             return True
     return False
+
+
+def button_running(records):
+    """Whether a button of ``records`` (all of them) is running."""
+    return any(model == records._name and set(records.ids) <= ids
+               for model, ids, _moves in getattr(_STATE, "buttons", ()))
+
+
+@contextmanager
+def audit(**values):
+    """Tell the audit trail why a button changes data (e.g. ``exception``,
+    ``reason``); read with ``audit_value``. Thread-local: a caller's context
+    cannot forge it."""
+    previous = getattr(_STATE, "audit", {})
+    _STATE.audit = dict(previous, **values)
+    try:
+        yield
+    finally:
+        _STATE.audit = previous
+
+
+def audit_value(key, default=False):
+    return getattr(_STATE, "audit", {}).get(key, default)
 
 
 def in_engine():

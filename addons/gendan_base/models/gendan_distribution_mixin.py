@@ -89,10 +89,8 @@ class GendanDistributionMixin(models.AbstractModel):
             raise UserError(_("No distribution list is configured for %s.") % (
                 self._description))
         now = fields.Datetime.now()
+        self._distribution_recall()
         with engine():
-            self.mapped("distribution_copy_ids").filtered(
-                lambda copy: copy.state != "recalled").sudo().write(
-                    {"state": "recalled", "recall_date": now})
             rows = []
             for rec in self:
                 rows += rec._prepare_distribution_rows(recipients, now)
@@ -102,6 +100,16 @@ class GendanDistributionMixin(models.AbstractModel):
                 rec.write({"distribution_revision": rec.distribution_revision + 1})
         self._distribution_notify(recipients)
         return True
+
+    def _distribution_recall(self):
+        """Recall the live copies (their revision is no longer valid)."""
+        copies = self.mapped("distribution_copy_ids").filtered(
+            lambda copy: copy.state != "recalled")
+        if copies:
+            with engine():
+                copies.sudo().write({"state": "recalled",
+                                     "recall_date": fields.Datetime.now()})
+        return copies
 
     def _prepare_distribution_rows(self, recipients, now):
         self.ensure_one()

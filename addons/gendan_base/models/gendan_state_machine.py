@@ -3,7 +3,7 @@ from lxml import etree
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from ..engine import ANY_STATE, button_allows
+from ..engine import ANY_STATE, button_allows, button_running
 
 
 class GendanStateMachine(models.AbstractModel):
@@ -23,6 +23,15 @@ class GendanStateMachine(models.AbstractModel):
     import, another module's code) is refused with the name of the button to
     use. A record is created in one of ``_state_initial`` (default: the
     field's default).
+
+    ``_state_button_fields`` lists the fields the buttons fill along with the
+    move (who confirmed, when, the revision...): they are written only while
+    a button of the same records runs, never directly.
+
+    A computed status (a selection ``state``/``*_state`` computed without
+    inverse, e.g. the milestones of an order) follows its documents: it is
+    never written directly either. A model that only has such statuses (or
+    whose own ``state`` belongs to Odoo) sets ``_state_field = None``.
     """
 
     _name = "gendan.state.machine"
@@ -30,6 +39,7 @@ class GendanStateMachine(models.AbstractModel):
 
     _state_field = "state"
     _state_initial = None
+    _state_button_fields = ()
 
     # -- declarations -------------------------------------------------------------
 
@@ -48,6 +58,24 @@ class GendanStateMachine(models.AbstractModel):
         return buttons
 
     @api.model
+    def _state_computed_fields(self):
+        """The computed statuses of the model (written by their compute)."""
+        return [name for name, field in self._fields.items()
+                if field.type == "selection" and field.compute
+                and not field.inverse and not field.related
+                and (name == "state" or name.endswith("_state"))]
+
+    def _state_check_computed(self, vals):
+        names = sorted(set(vals) & set(self._state_computed_fields()))
+        if names:
+            raise UserError(_(
+                "%(fields)s of %(model)s follow the documents and cannot be "
+                "set.") % {
+                    "fields": ", ".join(self._fields[name].get_description(
+                        self.env)["string"] for name in names),
+                    "model": self._description})
+
+    @api.model
     def _state_initial_states(self):
         if self._state_initial is not None:
             return list(self._state_initial)
@@ -57,10 +85,14 @@ class GendanStateMachine(models.AbstractModel):
     @api.model
     def _state_button_labels(self):
         """{button name: its label on the form, in the user's language}."""
-        arch = self.fields_view_get(view_type="form")["arch"]
-        return {node.get("name"): node.get("string")
+        labels = {}
+        for view_type in ("tree", "form"):
+            arch = self.fields_view_get(view_type=view_type)["arch"]
+            labels.update({
+                node.get("name"): node.get("string")
                 for node in etree.fromstring(arch).iter("button")
-                if node.get("type", "object") == "object" and node.get("string")}
+                if node.get("type", "object") == "object" and node.get("string")})
+        return labels
 
     def _state_value_label(self, value):
         selection = self._fields[self._state_field]._description_selection(self.env)
@@ -82,9 +114,9 @@ class GendanStateMachine(models.AbstractModel):
         sources = {state for from_states, _to, _groups in moves
                    for state in from_states}
         field = self._state_field
-        wrong = self.filtered(lambda rec: rec[field] not in sources)
-        if ANY_STATE in sources:
-            wrong = self.browse()
+        wrong = self.browse()
+        if ANY_STATE not in sources:
+            wrong = self.filtered(lambda rec: rec[field] not in sources)
         if wrong:
             raise UserError(_(
                 "%(button)s cannot be used on %(docs)s in the status "
@@ -105,6 +137,15 @@ class GendanStateMachine(models.AbstractModel):
                 "state": self._state_value_label(new),
                 "buttons": " / ".join(buttons) or "-"})
 
+    def _state_check_button_fields(self, vals):
+        names = sorted(set(vals) & set(self._state_button_fields))
+        if names and not (self and button_running(self)):
+            raise UserError(_(
+                "%(fields)s of %(model)s are filled by its buttons only.") % {
+                    "fields": ", ".join(self._fields[name].get_description(
+                        self.env)["string"] for name in names),
+                    "model": self._description})
+
     def _state_check_write(self, new):
         field = self._state_field
         for old in set(self.mapped(field)):
@@ -116,13 +157,25 @@ class GendanStateMachine(models.AbstractModel):
 
     @api.model
     def create(self, vals):
-        new = vals.get(self._state_field)
+        new = self._state_field and vals.get(self._state_field)
+        self._state_check_computed(vals)
         if new and new not in self._state_initial_states():
             self.browse()._state_refuse(new)
+        self.browse()._state_check_button_fields(
+            {name: value for name, value in vals.items() if value})
         return super(GendanStateMachine, self).create(vals)
 
     @api.multi
+    def copy_data(self, default=None):
+        # a copy starts over: what the buttons filled is not copied
+        default = dict(dict.fromkeys(self._state_button_fields, False),
+                       **(default or {}))
+        return super(GendanStateMachine, self).copy_data(default)
+
+    @api.multi
     def write(self, vals):
-        if self._state_field in vals:
+        self._state_check_computed(vals)
+        if self._state_field and self._state_field in vals:
             self._state_check_write(vals[self._state_field])
+        self._state_check_button_fields(vals)
         return super(GendanStateMachine, self).write(vals)

@@ -1,7 +1,9 @@
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import GendanCase
-from ..engine import transition
+from ..engine import audit, audit_value, button, transition
 
 
 class TestStateMachine(GendanCase):
@@ -83,3 +85,54 @@ class TestStateMachine(GendanCase):
         guarded(self.memo.sudo(self.users["general_manager"]))
         self.assertEqual(self._db_state(self.memo), "cancel")
         self.assertFalse(hasattr(cls, "guarded"))
+
+    def test_button_fields_written_by_buttons_only(self):
+        """A field a button fills (who, when) is refused outside its button,
+        and accepted while a button of the same records runs."""
+        memo = self.memo.sudo(self.users["merchandiser"])
+        cls = type(memo)
+
+        @button()
+        def action_set_days(records):
+            return records.write({"reply_days": 7})
+
+        other = self.memo.copy()
+        with patch.object(cls, "_state_button_fields", ("reply_days",)):
+            with self.assertRaisesRegex(UserError, "buttons only"):
+                memo.write({"reply_days": 9})
+            with self.assertRaisesRegex(UserError, "buttons only"):
+                self.env["gendan.memo"].create({"subject": "x", "reply_days": 9})
+            with self.assertRaisesRegex(UserError, "buttons only"):
+                button()(lambda records: other.write({"reply_days": 9}))(memo)
+            action_set_days(memo)
+        self.memo.invalidate_cache()
+        self.assertEqual(self.memo.reply_days, 7)
+        self.assertEqual(other.reply_days, 3)
+
+    def test_button_groups(self):
+        """``button`` refuses the users outside its groups."""
+        guarded = button(groups=["gendan_base.group_general_manager"])(
+            lambda records: True)
+        with self.assertRaises(AccessError):
+            guarded(self.memo.sudo(self.users["qa"]))
+        self.assertTrue(guarded(self.memo.sudo(self.users["general_manager"])))
+
+    def test_computed_status_not_written(self):
+        """A computed status (no inverse) follows its documents only."""
+        memo = self.memo.sudo(self.users["merchandiser"])
+        with patch.object(type(memo), "_state_computed_fields",
+                          lambda records: ["sla_status"]):
+            with self.assertRaisesRegex(UserError, "cannot be set"):
+                memo.write({"sla_status": "done"})
+        self.assertNotIn("sla_status", self.memo._state_computed_fields())
+
+    def test_audit_is_thread_local(self):
+        """The audit values come from the running button, not the context."""
+        self.assertFalse(audit_value("reason"))
+        with audit(reason="Exception EX-1"):
+            self.assertEqual(audit_value("reason"), "Exception EX-1")
+            with audit(user=self.users["qa"]):
+                self.assertEqual(audit_value("reason"), "Exception EX-1")
+                self.assertEqual(audit_value("user"), self.users["qa"])
+            self.assertFalse(audit_value("user"))
+        self.assertFalse(audit_value("reason"))

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.gendan_base.engine import transition
+
 EIGHTD_STEPS = [
     ("d0", "D0 Emergency Response"),
     ("d1", "D1 Team"),
@@ -38,8 +40,10 @@ class GendanComplaint(models.Model):
 
     _name = "gendan.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.sla.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.sla.mixin"]
     _order = "received_date desc, id desc"
+    _state_button_fields = ("reply_date",)
 
     _sla_start_field = "received_date"
     _sla_working_days = 5
@@ -235,13 +239,10 @@ class GendanComplaint(models.Model):
             order = self.env["sale.order"].browse(vals["order_id"])
             vals["merchandiser_id"] = order.merchandiser_id.id
         step = vals.pop("eightd_step", False)
-        state = vals.pop("state", False)
         complaint = super().create(vals)
         # later steps go through the same guards as a write
-        progress = {key: value for key, value in (
-            ("state", state), ("eightd_step", step)) if value}
-        if progress:
-            complaint.write(progress)
+        if step:
+            complaint.write({"eightd_step": step})
         return complaint
 
     @api.multi
@@ -376,9 +377,8 @@ class GendanComplaint(models.Model):
 
     # -- actions
     @api.multi
+    @transition(["new"], "analysis")
     def action_start_analysis(self):
-        if self.filtered(lambda c: c.state != "new"):
-            raise UserError(_("Only complaints in intake can start the analysis."))
         return self.write({"state": "analysis"})
 
     @api.multi
@@ -424,25 +424,42 @@ class GendanComplaint(models.Model):
             for complaint in self:
                 complaint._check_reply_allowed()
             message = super().message_post(**kwargs)
-            self.with_context(gendan_complaint_reply=False).write(
-                {"state": "replied", "reply_date": fields.Datetime.now()})
+            self.with_context(gendan_complaint_reply=False)._reply_sent()
             return message
         return super().message_post(**kwargs)
 
+    @api.model
+    def _demo_progress(self, ids, state, step, reply_date=False):
+        """Demo data only: bring complaints in intake to ``state`` and the 8D to
+        ``step`` through their buttons; the reply dated ``reply_date``."""
+        complaints = self.browse(ids).filtered(lambda c: c.state == "new")
+        complaints.action_start_analysis()
+        complaints.write({"eightd_step": step})
+        if state in ("replied", "closed"):
+            complaints._reply_sent(reply_date)
+        if state == "closed":
+            complaints.action_close()
+        return True
+
+    @transition(["analysis", "replied"], "replied")
+    def _reply_sent(self, reply_date=False):
+        """The reply went out (the composer posted it): replied, now."""
+        return self.write({"state": "replied",
+                           "reply_date": reply_date or fields.Datetime.now()})
+
     @api.multi
+    @transition(["analysis", "replied"], "closed")
     def action_close(self):
         return self.write({"state": "closed"})
 
     @api.multi
+    @transition(["new", "analysis", "replied"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda c: c.state == "closed"):
-            raise UserError(_("A closed complaint cannot be cancelled."))
         return self.write({"state": "cancel"})
 
     @api.multi
+    @transition(["cancel"], "new")
     def action_reset(self):
-        if self.filtered(lambda c: c.state != "cancel"):
-            raise UserError(_("Only cancelled complaints can be reset."))
         return self.write({"state": "new"})
 
     @api.multi

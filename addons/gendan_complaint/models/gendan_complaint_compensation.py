@@ -1,13 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.gendan_base.engine import transition
+
 
 class GendanComplaintCompensation(models.Model):
     """Compensation granted to the customer; approved through the sign-off engine."""
 
     _name = "gendan.complaint.compensation"
     _description = "Complaint Compensation"
-    _inherit = ["mail.thread", "gendan.signoff.mixin"]
+    _inherit = ["mail.thread", "gendan.state.machine", "gendan.signoff.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
@@ -59,18 +61,17 @@ class GendanComplaintCompensation(models.Model):
             raise UserError(_("Only draft compensations are sent for approval."))
         return self.action_signoff_request()
 
+    @transition(["draft"], "approved")
     def _signoff_on_approved(self):
         self.write({"state": "approved"})
 
     @api.multi
+    @transition(["approved"], "done")
     def action_done(self):
-        if self.filtered(lambda c: c.state != "approved"):
-            raise UserError(_("Only an approved compensation can be granted."))
         return self.write({"state": "done"})
 
     @api.multi
+    @transition(["draft", "approved"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda c: c.state == "done"):
-            raise UserError(_("A granted compensation cannot be cancelled."))
         self._signoff_withdraw()
         return self.write({"state": "cancel"})

@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.gendan_base.engine import transition
 
 # what must be known before a request may reach a state
 STATE_REQUIREMENTS = {
@@ -14,7 +16,7 @@ class GendanPartRequest(models.Model):
 
     _name = "gendan.part.request"
     _description = "Replacement Parts Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "id desc"
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True,
@@ -48,6 +50,12 @@ class GendanPartRequest(models.Model):
         default="draft", required=True, readonly=True, copy=False,
         track_visibility="onchange")
 
+    @api.constrains("product_qty")
+    def _check_product_qty(self):
+        if self.filtered(lambda request: request.product_qty <= 0):
+            raise ValidationError(_("The quantity of replacement parts must be "
+                                    "positive."))
+
     @api.onchange("complaint_id")
     def _onchange_complaint_id(self):
         if self.complaint_id:
@@ -59,11 +67,7 @@ class GendanPartRequest(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.part.request") or "/"
-        state = vals.pop("state", False)
-        request = super().create(vals)
-        if state:
-            request.write({"state": state})
-        return request
+        return super().create(vals)
 
     @api.multi
     def write(self, vals):
@@ -85,21 +89,24 @@ class GendanPartRequest(models.Model):
                         self._fields[name].get_description(self.env)["string"]
                         for name in missing)})
 
-    def _check_state_is(self, state):
-        wrong = self.filtered(lambda r: r.state != state)
-        if wrong:
-            raise UserError(_("%s: wrong status for this step.")
-                            % ", ".join(wrong.mapped("name")))
+    @api.model
+    def _demo_order(self, ids):
+        """Demo data only: order the requests still requested (idempotent)."""
+        self.browse(ids).filtered(lambda r: r.state == "draft").action_order()
+        return True
 
     @api.multi
+    @transition(["draft"], "ordered")
     def action_order(self):
-        self._check_state_is("draft")
         return self.write({"state": "ordered"})
 
     @api.multi
     def action_chase(self):
         """Record a reminder to the supplier / factory and plan the next one."""
-        self._check_state_is("ordered")
+        wrong = self.filtered(lambda r: r.state != "ordered")
+        if wrong:
+            raise UserError(_("%s: wrong status for this step.")
+                            % ", ".join(wrong.mapped("name")))
         today = fields.Date.context_today(self)
         for request in self:
             request.write({"chase_count": request.chase_count + 1,
@@ -122,8 +129,8 @@ class GendanPartRequest(models.Model):
         })
 
     @api.multi
+    @transition(["ordered"], "received")
     def action_receive(self):
-        self._check_state_is("ordered")
         today = fields.Date.context_today(self)
         for request in self:
             request.write({"state": "received",
@@ -131,8 +138,8 @@ class GendanPartRequest(models.Model):
         return True
 
     @api.multi
+    @transition(["received"], "shipped")
     def action_ship(self):
-        self._check_state_is("received")
         today = fields.Date.context_today(self)
         for request in self:
             request.write({"state": "shipped",
@@ -140,7 +147,6 @@ class GendanPartRequest(models.Model):
         return True
 
     @api.multi
+    @transition(["draft", "ordered", "received"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda r: r.state == "shipped"):
-            raise UserError(_("Shipped parts cannot be cancelled."))
         return self.write({"state": "cancel"})

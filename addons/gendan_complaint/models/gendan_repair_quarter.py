@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 
 
@@ -13,7 +15,7 @@ class GendanRepairQuarter(models.Model):
 
     _name = "gendan.repair.quarter"
     _description = "Quarterly Repair Analysis"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "year desc, quarter desc"
 
     name = fields.Char(compute="_compute_dates", store=True)
@@ -27,6 +29,8 @@ class GendanRepairQuarter(models.Model):
     line_ids = fields.One2many(
         "gendan.repair.quarter.line", "quarter_id", "Pareto of Causes", readonly=True)
     repair_count = fields.Integer("Repair Returns", readonly=True)
+    _state_button_fields = ("sent_date",)
+
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent to Management")], default="draft",
         required=True, readonly=True, track_visibility="onchange")
@@ -110,6 +114,7 @@ class GendanRepairQuarter(models.Model):
         return action
 
     @api.multi
+    @transition(["draft"], "sent")
     def action_mark_sent(self):
         if self.filtered(lambda r: not r.line_ids):
             raise UserError(_("Compute the analysis before sending it."))

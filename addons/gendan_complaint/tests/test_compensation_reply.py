@@ -65,6 +65,26 @@ class TestCompensationReply(ComplaintCase):
         self.assertEqual(complaint.state, "analysis")
         self.assertEqual(len(complaint.message_ids), messages)
 
+    def test_closed_only_after_a_sent_reply(self):
+        """QA cannot close a complaint by writing its status and a reply date:
+        the reply date is set by the sent reply, the status by Close."""
+        complaint = self._advance_to(self._complaint_in_analysis("major"), "closed")
+        qa = complaint.sudo(self.users["qa"])
+        for vals in ({"state": "closed", "reply_date": "2030-01-01 08:00:00"},
+                     {"reply_date": "2030-01-01 08:00:00"},
+                     {"state": "replied"}, {"state": "closed"}):
+            with self.assertRaises(UserError):
+                with self.env.cr.savepoint():
+                    qa.write(vals)
+        self.env.cr.execute("SELECT state, reply_date FROM gendan_complaint "
+                            "WHERE id = %s", (complaint.id,))
+        self.assertEqual(self.env.cr.fetchone(), ("analysis", None))
+        with self.assertRaises(UserError):
+            with self.env.cr.savepoint():
+                self.env["gendan.complaint"].sudo(self.users["qa"]).create({
+                    "partner_id": self.customer.id, "symptom": "x",
+                    "state": "closed"})
+
     def test_reply_logged_then_close(self):
         """The reply mail is logged on the complaint; the complaint then closes."""
         complaint = self._advance_to(self._complaint_in_analysis("major"), "closed")

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ComplaintCase
 
@@ -7,8 +7,8 @@ class TestPartRequest(ComplaintCase):
     """After-sales replacement parts (补件): order, chase, receive, ship."""
 
     def _request(self, user=None, **vals):
-        vals.update({"partner_id": self.customer.id, "product_id": self.part.id,
-                     "product_qty": 20})
+        vals = dict({"partner_id": self.customer.id, "product_id": self.part.id,
+                     "product_qty": 20}, **vals)
         return self.env["gendan.part.request"].sudo(
             user or self.users["merchandiser"]).create(vals)
 
@@ -58,3 +58,35 @@ class TestPartRequest(ComplaintCase):
         """Finance reads requests but cannot create them; shipped is final."""
         with self.assertRaises(AccessError):
             self._request(user=self.users["finance"])
+
+    def test_quantity_positive(self):
+        """Replacement parts need a positive quantity (docs/reliability.md)."""
+        self.env.cr.execute("SELECT count(*) FROM gendan_part_request")
+        count = self.env.cr.fetchone()
+        for qty in (0, -3):
+            with self.assertRaises(ValidationError):
+                with self.env.cr.savepoint():
+                    self._request(product_qty=qty)
+        self.env.cr.execute("SELECT count(*) FROM gendan_part_request")
+        self.assertEqual(self.env.cr.fetchone(), count)
+        request = self._request()
+        with self.assertRaises(ValidationError):
+            with self.env.cr.savepoint():
+                request.sudo(self.users["merchandiser"]).write({"product_qty": 0})
+        self.env.cr.execute("SELECT product_qty FROM gendan_part_request "
+                            "WHERE id = %s", (request.id,))
+        self.assertEqual(float(self.env.cr.fetchone()[0]), 20.0)
+
+    def test_status_moves_through_buttons_only(self):
+        """Ordered, received, shipped are set by their buttons, not written."""
+        request = self._request()
+        for state in ("ordered", "received", "shipped", "cancel"):
+            with self.assertRaises(UserError):
+                with self.env.cr.savepoint():
+                    request.sudo(self.users["fg_wh"]).write({"state": state})
+        with self.assertRaises(UserError):
+            with self.env.cr.savepoint():
+                self._request(state="shipped")
+        self.env.cr.execute("SELECT state FROM gendan_part_request WHERE id = %s",
+                            (request.id,))
+        self.assertEqual(self.env.cr.fetchone()[0], "draft")

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine
+from odoo.addons.gendan_base.engine import engine, in_engine, transition
 
 ITEM_TYPES = [
     ("color_box", "Colour Box"),
@@ -21,13 +21,15 @@ class GendanRequirementItem(models.Model):
 
     _name = "gendan.requirement.item"
     _description = "Customer Requirement Item"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.sla.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.sla.mixin"]
     _order = "order_id, item_type, version desc"
 
     _sla_start_field = "order_date"
     _sla_working_days = 7
     _sla_done_states = ["approved"]
     _sla_responsible_field = "merchandiser_id"
+    _state_button_fields = ("received_date", "approved_date")
 
     name = fields.Char("Description", required=True, track_visibility="onchange")
     order_id = fields.Many2one(
@@ -89,15 +91,7 @@ class GendanRequirementItem(models.Model):
         if not in_engine() and self.filtered(lambda i: not i.is_current):
             raise UserError(_("A superseded version is kept as history and "
                               "cannot be changed."))
-        if "state" in vals and not in_engine():
-            self._check_state_transition(vals["state"])
         return super(GendanRequirementItem, self).write(vals)
-
-    def _check_state_transition(self, new_state):
-        previous = {"received": "waiting", "approved": "received"}.get(new_state)
-        if self.filtered(lambda i: i.state != previous):
-            raise UserError(_("Customer data goes from waiting to received to "
-                              "approved, one step at a time."))
 
     @api.model
     def create(self, vals):
@@ -112,9 +106,8 @@ class GendanRequirementItem(models.Model):
         return super(GendanRequirementItem, self).unlink()
 
     @api.multi
+    @transition(["waiting"], "received")
     def action_receive(self):
-        if self.filtered(lambda i: i.state != "waiting"):
-            raise UserError(_("Only items waiting for data can be received."))
         self.filtered(lambda i: not i.attachment_ids)._raise_no_attachment()
         self.write({"state": "received",
                     "received_date": fields.Date.context_today(self)})
@@ -126,10 +119,8 @@ class GendanRequirementItem(models.Model):
         return True
 
     @api.multi
+    @transition(["received"], "approved")
     def action_approve(self):
-        if self.filtered(lambda i: i.state != "received"):
-            raise UserError(_("Only received data can be approved by the "
-                              "customer."))
         self.write({"state": "approved",
                     "approved_date": fields.Date.context_today(self)})
         return True

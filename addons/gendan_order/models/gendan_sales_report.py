@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.gendan_base.engine import transition
+
 REPORT_DAY = 25  # the monthly sales report is due on the 25th
 
 
@@ -13,7 +15,7 @@ class GendanSalesReport(models.Model):
 
     _name = "gendan.sales.report"
     _description = "Monthly Sales Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "date_from desc"
 
     name = fields.Char(required=True)
@@ -46,6 +48,7 @@ class GendanSalesReport(models.Model):
                 "date_to": fields.Date.to_string(last)}
 
     @api.multi
+    @transition(["draft"], "done")
     def action_done(self):
         self.write({"state": "done"})
         self.mapped("activity_ids").action_feedback(_("Report submitted."))

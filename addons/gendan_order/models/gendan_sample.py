@@ -1,7 +1,7 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine
+from odoo.addons.gendan_base.engine import transition
 
 SAMPLE_STATES = [
     ("draft", "Draft"),
@@ -20,8 +20,8 @@ class GendanSample(models.Model):
 
     _name = "gendan.sample"
     _description = "Sample Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin",
-                "gendan.sla.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin", "gendan.sla.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
@@ -31,6 +31,8 @@ class GendanSample(models.Model):
     _sla_working_days = 3
     _sla_done_states = ["approved", "rejected", "cancel"]
     _sla_responsible_field = "user_id"
+    _state_button_fields = ("vp_approved_by_id", "vp_approved_date",
+                            "delivered_date", "approved_date")
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, default="/")
@@ -83,51 +85,30 @@ class GendanSample(models.Model):
         return super(GendanSample, self).create(vals)
 
     @api.multi
-    def write(self, vals):
-        if "state" in vals and not in_engine():
-            # the sign-off engine writes the rejected state after a rejection;
-            # approved is gated by the mixin; every other move is a button
-            rejected = vals["state"] == "rejected" and not self.filtered(
-                lambda s: s.signoff_state != "rejected")
-            if not rejected and vals["state"] != "approved":
-                raise UserError(_("Use the buttons to move a sample request."))
-        return super(GendanSample, self).write(vals)
-
-    def _step(self, from_states, vals):
-        if self.filtered(lambda s: s.state not in from_states):
-            raise UserError(_("This step is not possible in the current state "
-                              "of the sample request."))
-        with engine():
-            return self.write(vals)
-
-    @api.multi
+    @transition(["draft"], "to_approve")
     def action_submit(self):
         today = fields.Date.context_today(self)
         if self.filtered(lambda s: s.date_due < today):
             raise ValidationError(_("The requested date is in the past."))
-        return self._step(["draft"], {"state": "to_approve"})
+        return self.write({"state": "to_approve"})
 
     @api.multi
+    @transition(["to_approve"], "in_progress", groups=[VP_GROUP])
     def action_vp_approve(self):
-        self._check_vp()
-        return self._step(["to_approve"], {
+        return self.write({
             "state": "in_progress", "vp_approved_by_id": self.env.uid,
             "vp_approved_date": fields.Date.context_today(self)})
 
     @api.multi
+    @transition(["to_approve"], "draft", groups=[VP_GROUP])
     def action_vp_refuse(self):
-        self._check_vp()
-        return self._step(["to_approve"], {"state": "draft"})
-
-    def _check_vp(self):
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(VP_GROUP):
-            raise AccessError(_("Only the VP (general manager) approves sample "
-                                "requests."))
+        return self.write({"state": "draft"})
 
     @api.multi
+    @transition(["in_progress"], "delivered")
     def action_deliver(self):
         """The sample is delivered: the 3-working-day evaluation starts."""
-        self._step(["in_progress"], {
+        self.write({
             "state": "delivered",
             "delivered_date": fields.Date.context_today(self)})
         self.env["gendan.sample.check"]._create_checklist(self)
@@ -135,16 +116,16 @@ class GendanSample(models.Model):
         return True
 
     @api.multi
+    @transition(["rejected"], "in_progress")
     def action_remake(self):
         """A rejected sample is made again; a new evaluation round follows."""
         self.mapped("check_ids").sudo().unlink()
-        return self._step(["rejected"], {"state": "in_progress",
-                                         "delivered_date": False})
+        return self.write({"state": "in_progress", "delivered_date": False})
 
     @api.multi
+    @transition(["draft", "to_approve", "in_progress", "rejected"], "cancel")
     def action_cancel(self):
-        return self._step(["draft", "to_approve", "in_progress", "rejected"],
-                          {"state": "cancel"})
+        return self.write({"state": "cancel"})
 
     @api.multi
     def action_signoff_sign(self, comment=False):
@@ -164,6 +145,7 @@ class GendanSample(models.Model):
             raise UserError(_("A check of %s failed: reject the sample instead "
                               "of signing it.") % self.name)
 
+    @transition(["delivered"], "approved")
     def _signoff_on_approved(self):
         res = super(GendanSample, self)._signoff_on_approved()
         self.write({"state": "approved",

@@ -1,13 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 
 class GendanVisitMinutes(models.Model):
     """Minutes of a customer visit, with an English version for the customer."""
 
     _name = "gendan.visit.minutes"
     _description = "Visit Minutes"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gendan.state.machine"]
     _order = "date desc, id desc"
 
     name = fields.Char("Subject", required=True)
@@ -28,6 +30,7 @@ class GendanVisitMinutes(models.Model):
         readonly=True, track_visibility="onchange")
 
     @api.multi
+    @transition(["draft", "sent"], "sent")
     def action_send_to_customer(self):
         """Post the English minutes to the customer from the template."""
         self.ensure_one()

@@ -47,8 +47,11 @@ def deferred_cockpit():
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "gendan.signoff.mixin"]
+    _inherit = ["sale.order", "gendan.state.machine", "gendan.signoff.mixin"]
 
+    # Odoo's own state stays Odoo's; the milestones are computed statuses,
+    # never written directly (gendan.state.machine)
+    _state_field = None
     # order review (订单评审) = the sign-off of the order
     _signoff_state_field = "state"
     _signoff_gated_states = ["sale", "done"]
@@ -348,6 +351,16 @@ class SaleOrder(models.Model):
         if date and date < fields.Date.context_today(self):
             raise ValidationError(_(
                 "The promised delivery date cannot be in the past (%s).") % date)
+
+    @api.constrains("promised_date", "date_order")
+    def _check_promise_after_order(self):
+        for order in self.filtered("promised_date"):
+            if order.date_order and order.promised_date < order.date_order[:10]:
+                raise ValidationError(_(
+                    "Order %(order)s: the promised delivery (%(promise)s) cannot "
+                    "be before the order date (%(date)s).") % {
+                        "order": order.name, "promise": order.promised_date,
+                        "date": order.date_order[:10]})
 
     @api.constrains("deposit_percent")
     def _check_deposit_percent(self):

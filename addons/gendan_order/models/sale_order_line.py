@@ -15,3 +15,8 @@ class SaleOrderLine(models.Model):
                     "Order %(order)s: quantities and unit prices cannot be "
                     "negative (%(line)s).") % {"order": line.order_id.name,
                                                "line": line.name})
+            if not line.product_uom_qty:
+                raise ValidationError(_(
+                    "Order %(order)s: a line needs a quantity (%(line)s); "
+                    "delete the line instead.") % {"order": line.order_id.name,
+                                                   "line": line.name})

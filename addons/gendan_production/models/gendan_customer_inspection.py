@@ -1,7 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import audit_value, engine, transition
+
 RESULTS = ("passed", "conditional", "failed")
+RESULT_GROUPS = ["gendan_base.group_qa", "gendan_base.group_merchandiser"]
 
 
 class GendanCustomerInspection(models.Model):
@@ -9,8 +12,9 @@ class GendanCustomerInspection(models.Model):
 
     _name = "gendan.customer.inspection"
     _description = "Customer Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "date_scheduled desc, id desc"
+    _state_button_fields = ("date_result",)
 
     name = fields.Char("Number", default="/", readonly=True, copy=False)
     task_order_id = fields.Many2one("gendan.task.order", required=True,
@@ -49,18 +53,24 @@ class GendanCustomerInspection(models.Model):
         if "date_scheduled" in vals:
             if self.filtered(lambda i: i.state != "scheduled"):
                 raise UserError(_("Only a scheduled inspection can be moved."))
-            for insp in self:
-                if insp.date_scheduled != vals["date_scheduled"]:
-                    self.env["gendan.production.date.change"].sudo().create({
-                        "task_order_id": insp.task_order_id.id,
-                        "exception_id": self.env.context.get("gendan_exception_id"),
-                        "date_type": "inspection",
-                        "old_date": insp.date_scheduled,
-                        "new_date": vals["date_scheduled"],
-                        "user_id": self.env.context.get("gendan_change_uid")
-                        or self.env.uid,
-                    })
+            self._log_date_change(vals["date_scheduled"])
         return super(GendanCustomerInspection, self).write(vals)
+
+    def _log_date_change(self, new_date):
+        """The trail: the real user (or the one whose button moved the date,
+        e.g. a resolved exception), now; never from the context."""
+        exception = audit_value("exception")
+        user = audit_value("user") or self.env.user
+        with engine():
+            for insp in self.filtered(lambda i: i.date_scheduled != new_date):
+                self.env["gendan.production.date.change"].sudo().create({
+                    "task_order_id": insp.task_order_id.id,
+                    "exception_id": exception and exception.id,
+                    "date_type": "inspection",
+                    "old_date": insp.date_scheduled,
+                    "new_date": new_date,
+                    "user_id": user.id,
+                })
 
     @api.multi
     def action_notify(self):
@@ -81,12 +91,6 @@ class GendanCustomerInspection(models.Model):
         return True
 
     def _set_result(self, result):
-        if not (self.env.user.has_group("gendan_base.group_qa")
-                or self.env.user.has_group("gendan_base.group_merchandiser")):
-            raise UserError(_("The inspection result is recorded by QA or the "
-                              "merchandiser."))
-        if self.filtered(lambda i: i.state != "scheduled"):
-            raise UserError(_("The result is recorded on a scheduled inspection."))
         if result != "passed" and self.filtered(
                 lambda i: not (i.result_note or "").strip()):
             raise UserError(_("Describe the findings of a failed or conditional "
@@ -95,21 +99,23 @@ class GendanCustomerInspection(models.Model):
                            "date_result": fields.Date.context_today(self)})
 
     @api.multi
+    @transition(["scheduled"], "passed", groups=RESULT_GROUPS)
     def action_pass(self):
         return self._set_result("passed")
 
     @api.multi
+    @transition(["scheduled"], "conditional", groups=RESULT_GROUPS)
     def action_conditional(self):
         return self._set_result("conditional")
 
     @api.multi
+    @transition(["scheduled"], "failed", groups=RESULT_GROUPS)
     def action_fail(self):
         return self._set_result("failed")
 
     @api.multi
+    @transition(["scheduled"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda i: i.state != "scheduled"):
-            raise UserError(_("Only a scheduled inspection can be cancelled."))
         return self.write({"state": "cancel"})
 
     @api.multi

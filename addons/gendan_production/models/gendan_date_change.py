@@ -1,8 +1,14 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from odoo.addons.gendan_base.engine import check_engine
 
 
 class GendanProductionDateChange(models.Model):
-    """Log of every changed delivery or inspection date."""
+    """Log of every changed delivery or inspection date.
+
+    Written by the date changes themselves (task order, inspection), never
+    directly: who and when are the real user and the clock.
+    """
 
     _name = "gendan.production.date.change"
     _description = "Delivery / Inspection Date Change"
@@ -19,3 +25,14 @@ class GendanProductionDateChange(models.Model):
     user_id = fields.Many2one("res.users", "Changed By", required=True,
                               default=lambda self: self.env.user)
     date = fields.Datetime("Changed On", required=True, default=fields.Datetime.now)
+
+    @api.model
+    def create(self, vals):
+        check_engine(_("The date change log"))
+        vals = dict(vals, date=fields.Datetime.now())
+        return super(GendanProductionDateChange, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        check_engine(_("The date change log"))
+        return super(GendanProductionDateChange, self).write(vals)

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 CHECKLIST = [
     ("silk_screen", "Custom silk-screen"),
     ("packaging", "Custom packaging"),
@@ -20,11 +22,13 @@ class GendanFirstArticle(models.Model):
 
     _name = "gendan.first.article"
     _description = "First Article Confirmation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
     _signoff_gated_states = ["passed"]
+    _state_button_fields = ("date_passed",)
     _signoff_reject_state = None  # set by _signoff_on_rejected (as superuser)
     _mail_post_access = "read"
 
@@ -82,9 +86,8 @@ class GendanFirstArticle(models.Model):
         return super(GendanFirstArticle, self).action_signoff_request()
 
     @api.multi
+    @transition(["failed"], "draft")
     def action_draft(self):
-        if self.filtered(lambda fa: fa.state != "failed"):
-            raise UserError(_("Only a failed first article is reworked."))
         return self.write({"state": "draft"})
 
     def _check_checklist(self):
@@ -97,12 +100,15 @@ class GendanFirstArticle(models.Model):
                     "%(items)s.") % {"name": article.name,
                                      "items": ", ".join(open_items.mapped("name"))})
 
+    @transition(["draft", "failed"], "pending")
     def _signoff_on_request(self):
         self.sudo().write({"state": "pending"})
 
+    @transition(["pending"], "failed")
     def _signoff_on_rejected(self):
         self.sudo().write({"state": "failed"})
 
+    @transition(["pending"], "passed")
     def _signoff_on_approved(self):
         # QA signs last with a role, not the right to edit the record
         self.sudo().write({"state": "passed", "date_passed": fields.Datetime.now()})

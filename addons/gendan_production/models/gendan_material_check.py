@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 
 class GendanMaterialCheck(models.Model):
     """Material arrival check (物料到货确认) of a task order.
@@ -14,13 +16,15 @@ class GendanMaterialCheck(models.Model):
 
     _name = "gendan.material.check"
     _description = "Material Arrival Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.sla.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.sla.mixin"]
     _order = "id desc"
 
     _sla_start_field = "date_bom_controlled"
     _sla_working_days = 3
     _sla_done_states = ["confirmed", "cancel"]
     _sla_responsible_field = "merchandiser_id"
+    _state_button_fields = ("confirmed_by_id", "confirmed_date")
 
     name = fields.Char(compute="_compute_name", store=True)
     task_order_id = fields.Many2one("gendan.task.order", required=True,
@@ -88,21 +92,17 @@ class GendanMaterialCheck(models.Model):
     # -- actions ----------------------------------------------------------------
 
     @api.multi
+    @transition(["draft"], "confirmed", groups=["gendan_base.group_merchandiser"])
     def action_confirm(self):
         """The merchandiser confirms; the VP role gets the report."""
-        if not self.env.user.has_group("gendan_base.group_merchandiser"):
-            raise UserError(_("The material check is confirmed by the merchandiser."))
-        if self.filtered(lambda c: c.state != "draft"):
-            raise UserError(_("Only a material check to check can be confirmed."))
         self.write({"state": "confirmed", "confirmed_by_id": self.env.user.id,
                     "confirmed_date": fields.Datetime.now()})
         self._notify_vp()
         return True
 
     @api.multi
+    @transition(["draft"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda c: c.state == "confirmed"):
-            raise UserError(_("A confirmed material check cannot be cancelled."))
         return self.write({"state": "cancel"})
 
     @api.model

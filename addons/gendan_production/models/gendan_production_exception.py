@@ -1,13 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import audit, transition
+
 
 class GendanProductionException(models.Model):
     """Production exception report (生产异常报告) with escalation."""
 
     _name = "gendan.production.exception"
     _description = "Production Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "id desc"
 
     name = fields.Char("Number", default="/", readonly=True, copy=False)
@@ -56,10 +58,9 @@ class GendanProductionException(models.Model):
         return super(GendanProductionException, self).write(vals)
 
     @api.multi
+    @transition(["open", "escalated"], "escalated")
     def action_escalate(self):
         """Activities for the responsible department and the general manager."""
-        if self.filtered(lambda e: e.state == "resolved"):
-            raise UserError(_("A resolved exception is not escalated."))
         model_id = self.env["ir.model"]._get_id(self._name)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         managers = self.env.ref("gendan_base.group_general_manager").sudo().users
@@ -76,13 +77,12 @@ class GendanProductionException(models.Model):
         return self.write({"state": "escalated"})
 
     @api.multi
+    @transition(["open", "escalated"], "resolved")
     def action_resolve(self):
         """Apply the new dates (logged; a delivery change is a change notice)."""
         for exc in self:
             if not (exc.countermeasure or "").strip():
                 raise UserError(_("Give the countermeasure of %s.") % exc.name)
-            if exc.state == "resolved":
-                raise UserError(_("%s is already resolved.") % exc.name)
         moves_delivery = self.filtered(
             lambda e: e.new_delivery_date
             and e.new_delivery_date != e.task_order_id.date_deadline)
@@ -91,16 +91,17 @@ class GendanProductionException(models.Model):
             raise UserError(_("A new delivery date is applied by the merchandiser "
                               "(it is a change notice of the task order)."))
         for exc in self:
-            task = exc.task_order_id.with_context(gendan_exception_id=exc.id)
-            if exc.new_delivery_date and exc.new_delivery_date != task.date_deadline:
-                task.with_context(gendan_change_reason=_(
-                    "Delivery date changed by exception %s") % exc.name).write(
-                        {"date_deadline": exc.new_delivery_date})
-            if exc.new_inspection_date:
-                inspections = task.inspection_ids.filtered(
-                    lambda i: i.state == "scheduled")
-                # the resolved exception is the authority to move the date
-                inspections.sudo().with_context(
-                    gendan_exception_id=exc.id, gendan_change_uid=self.env.uid).write(
-                    {"date_scheduled": exc.new_inspection_date})
+            task = exc.task_order_id
+            with audit(exception=exc, user=self.env.user, reason=_(
+                    "Delivery date changed by exception %s") % exc.name):
+                exc._apply_dates(task)
         return self.write({"state": "resolved"})
+
+    def _apply_dates(self, task):
+        if self.new_delivery_date and self.new_delivery_date != task.date_deadline:
+            task.write({"date_deadline": self.new_delivery_date})
+        if self.new_inspection_date:
+            inspections = task.inspection_ids.filtered(
+                lambda i: i.state == "scheduled")
+            # the resolved exception is the authority to move the date
+            inspections.sudo().write({"date_scheduled": self.new_inspection_date})

@@ -1,9 +1,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine
-
-from ..tools import recall_copies
+from odoo.addons.gendan_base.engine import (
+    audit, audit_value, engine, transition)
 
 OPEN_STATES = ("approved", "production")
 # what a signer (read access only, by role) writes through the engines
@@ -22,8 +21,8 @@ class GendanTaskOrder(models.Model):
 
     _name = "gendan.task.order"
     _description = "Production Task Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin",
-                "gendan.distribution.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin", "gendan.distribution.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
@@ -33,6 +32,7 @@ class GendanTaskOrder(models.Model):
                              "process_requirement", "packing_requirement"]
     _distribution_list_xmlid = "gendan_production.distribution_list_task_order"
     _mail_post_access = "read"
+    _state_button_fields = ("date_approved",)
 
     name = fields.Char("Number", default="/", readonly=True, copy=False,
                        required=True, index=True)
@@ -121,6 +121,17 @@ class GendanTaskOrder(models.Model):
         self.line_ids = [(5, 0, 0)] + [
             (0, 0, vals) for vals in self._prepare_line_vals(order)]
 
+    @api.constrains("date_production_start", "date_deadline")
+    def _check_production_start(self):
+        for order in self:
+            if order.date_production_start and order.date_deadline and \
+                    order.date_production_start > order.date_deadline:
+                raise ValidationError(_(
+                    "%(order)s: mass production cannot start (%(start)s) after "
+                    "the delivery date (%(delivery)s).") % {
+                        "order": order.name, "start": order.date_production_start,
+                        "delivery": order.date_deadline})
+
     # -- CRUD -------------------------------------------------------------------
 
     @api.model
@@ -137,10 +148,6 @@ class GendanTaskOrder(models.Model):
     @api.multi
     def write(self, vals):
         self._check_editor(vals)
-        if "state" in vals and self.env.uid != SUPERUSER_ID and not in_engine():
-            raise UserError(_("The status of a task order changes only with its "
-                              "buttons (submit, sign, create manufacturing "
-                              "orders, close, cancel)."))
         if "sale_order_id" in vals and self.filtered(lambda o: o.state != "draft"):
             raise UserError(_("The sale order of a submitted task order cannot "
                               "change."))
@@ -151,9 +158,10 @@ class GendanTaskOrder(models.Model):
         if "date_deadline" in vals:
             self._log_date_change("delivery", "date_deadline", vals["date_deadline"])
         changed = set(vals) & set(self._signoff_reset_fields)
-        if changed and not self.env.context.get("gendan_change_reason"):
-            self = self.with_context(gendan_change_reason=_("Changed: %s") % ", ".join(
-                self._fields[name].string for name in sorted(changed)))
+        if changed and not audit_value("reason"):
+            with audit(reason=_("Changed: %s") % ", ".join(
+                    self._fields[name].string for name in sorted(changed))):
+                return super(GendanTaskOrder, self).write(vals)
         return super(GendanTaskOrder, self).write(vals)
 
     @api.multi
@@ -182,18 +190,15 @@ class GendanTaskOrder(models.Model):
         return super(GendanTaskOrder, self).action_signoff_request()
 
     @api.multi
+    @transition(OPEN_STATES, "production")
     def action_create_productions(self):
         """Create the manufacturing orders of the lines that have none."""
-        if self.filtered(lambda o: o.state not in OPEN_STATES):
-            raise UserError(_("Manufacturing orders are created from an approved "
-                              "task order."))
         productions = self.env["mrp.production"]
         for order in self:
             for line in order.line_ids.filtered(lambda ln: not ln.production_ids):
                 productions |= productions.create(line._prepare_production_vals())
-        with engine():
-            self.filtered(lambda o: o.state == "approved").write(
-                {"state": "production"})
+        self.filtered(lambda o: o.state == "approved").write(
+            {"state": "production"})
         return self.action_view_productions()
 
     @api.multi
@@ -204,13 +209,12 @@ class GendanTaskOrder(models.Model):
         return action
 
     @api.multi
+    @transition(OPEN_STATES, "done")
     def action_done(self):
-        if self.filtered(lambda o: o.state not in OPEN_STATES):
-            raise UserError(_("Only an approved task order can be closed."))
-        with engine():
-            return self.write({"state": "done"})
+        return self.write({"state": "done"})
 
     @api.multi
+    @transition(["draft", "pending", "approved", "production"], "cancel")
     def action_cancel(self):
         started = self.mapped("production_ids").filtered(
             lambda mo: mo.state in ("progress", "done"))
@@ -220,15 +224,12 @@ class GendanTaskOrder(models.Model):
         self.mapped("production_ids").filtered(
             lambda mo: mo.state != "cancel").action_cancel()
         self._signoff_withdraw()
-        with engine():
-            return self.write({"state": "cancel"})
+        return self.write({"state": "cancel"})
 
     @api.multi
+    @transition(["cancel"], "draft")
     def action_draft(self):
-        if self.filtered(lambda o: o.state not in ("cancel",)):
-            raise UserError(_("Only a cancelled task order can be reset to draft."))
-        with engine():
-            return self.write({"state": "draft"})
+        return self.write({"state": "draft"})
 
     @api.multi
     def action_create_material_check(self):
@@ -261,13 +262,16 @@ class GendanTaskOrder(models.Model):
 
     # -- sign-off hooks -----------------------------------------------------------
 
+    @transition(["draft", "pending", "approved", "production"], "pending")
     def _signoff_on_request(self):
         self.filtered(lambda o: o.state != "pending").sudo().write(
             {"state": "pending"})
 
+    @transition(["pending"], "draft")
     def _signoff_on_rejected(self):
         self.sudo().write({"state": "draft"})
 
+    @transition(["pending"], "approved")
     def _signoff_on_approved(self):
         # the last signer holds a role, not the right to edit the order
         orders = self.sudo().filtered(lambda o: o.state == "pending")
@@ -286,13 +290,17 @@ class GendanTaskOrder(models.Model):
             notices.append({
                 "task_order_id": order.id,
                 "revision": order.signoff_revision + 1,
-                "description": order.env.context.get(
-                    "gendan_change_reason") or _("Key field changed"),
+                "description": audit_value("reason") or _("Key field changed"),
                 "user_id": self.env.uid,
             })
-        for vals in notices:
-            self.env["gendan.task.order.change"].sudo().create(vals)
-        recall_copies(self)
+        with engine():
+            for vals in notices:
+                self.env["gendan.task.order.change"].sudo().create(vals)
+        self._distribution_recall()
+        self._signoff_move_to_pending()
+
+    @transition(["pending", "approved", "production"], "pending")
+    def _signoff_move_to_pending(self):
         self.filtered(lambda o: o.state != "pending").sudo().write(
             {"state": "pending"})
 
@@ -357,23 +365,26 @@ class GendanTaskOrder(models.Model):
                 lambda mo, o=order: mo.gendan_sale_order_id == o.sale_order_id
             ).write({"gendan_task_order_id": order.id})
 
-    def _log_date_change(self, date_type, field_name, new_date, exception=False):
-        """Keep a trail of every changed delivery/inspection date."""
+    def _log_date_change(self, date_type, field_name, new_date):
+        """Keep a trail of every changed delivery/inspection date: by the real
+        user (or the one whose button made the change), now."""
         rows = []
+        exception = audit_value("exception")
+        user = audit_value("user") or self.env.user
         for order in self:
             old = order[field_name]
             if (old or False) != (new_date or False):
                 rows.append({
                     "task_order_id": order.id,
-                    "exception_id": exception and exception.id
-                    or self.env.context.get("gendan_exception_id", False),
+                    "exception_id": exception and exception.id,
                     "date_type": date_type,
                     "old_date": old,
                     "new_date": new_date,
-                    "user_id": self.env.uid,
+                    "user_id": user.id,
                 })
-        for vals in rows:
-            self.env["gendan.production.date.change"].sudo().create(vals)
+        with engine():
+            for vals in rows:
+                self.env["gendan.production.date.change"].sudo().create(vals)
 
     @api.model
     def _demo_run(self, model, res_ids, method, login, method_args=None):
@@ -408,4 +419,5 @@ class GendanTaskOrder(models.Model):
         to_reset = self.filtered(
             lambda o: o.signoff_state in ("pending", "approved"))
         if to_reset:
-            to_reset.with_context(gendan_change_reason=reason)._signoff_reset(reason)
+            with audit(reason=reason):
+                to_reset._signoff_reset(reason)

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from odoo.addons.gendan_base.engine import check_engine
 
 
 class GendanTaskOrderChange(models.Model):
@@ -15,3 +17,14 @@ class GendanTaskOrderChange(models.Model):
     user_id = fields.Many2one("res.users", "Changed By", required=True,
                               default=lambda self: self.env.user)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
+
+    @api.model
+    def create(self, vals):
+        check_engine(_("The change notice log"))
+        vals = dict(vals, date=fields.Datetime.now())
+        return super(GendanTaskOrderChange, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        check_engine(_("The change notice log"))
+        return super(GendanTaskOrderChange, self).write(vals)

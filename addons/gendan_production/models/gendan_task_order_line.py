@@ -38,8 +38,10 @@ class GendanTaskOrderLine(models.Model):
 
     @api.constrains("product_qty", "customer_qty")
     def _check_quantities(self):
-        if self.filtered(lambda ln: ln.product_qty <= 0 or ln.customer_qty < 0):
+        if self.filtered(lambda ln: ln.product_qty <= 0):
             raise ValidationError(_("The production quantity must be positive."))
+        if self.filtered(lambda ln: ln.customer_qty < 0):
+            raise ValidationError(_("The customer quantity cannot be negative."))
 
     @api.constrains("bom_id", "product_id")
     def _check_bom_controlled(self):

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import recall_copies
+from odoo.addons.gendan_base.engine import transition
 
 LOCKED_FIELDS = {"bom_line_ids", "product_tmpl_id", "product_id", "product_qty",
                  "product_uom_id", "type", "routing_id", "code", "revision",
@@ -18,7 +18,8 @@ class MrpBom(models.Model):
     """
 
     _name = "mrp.bom"
-    _inherit = ["mrp.bom", "gendan.sla.mixin", "gendan.distribution.mixin"]
+    _inherit = ["mrp.bom", "gendan.state.machine", "gendan.sla.mixin",
+                "gendan.distribution.mixin"]
 
     _sla_start_field = "gendan_order_date"
     _sla_working_days = 2
@@ -26,6 +27,9 @@ class MrpBom(models.Model):
     _sla_done_states = ["controlled", "superseded"]
     _sla_responsible_field = "engineer_id"
     _distribution_list_xmlid = "gendan_production.distribution_list_bom"
+    _state_field = "control_state"
+    _state_button_fields = ("revision", "controlled_by_id", "controlled_date",
+                            "superseded_by_id")
 
     control_state = fields.Selection(
         [("draft", "Draft"), ("controlled", "Controlled"),
@@ -74,12 +78,9 @@ class MrpBom(models.Model):
         return super(MrpBom, self).unlink()
 
     @api.multi
+    @transition(["draft"], "controlled", groups=["gendan_base.group_engineering"])
     def action_control(self):
         """Engineering confirms: number the revision, supersede, distribute."""
-        if not self.env.user.has_group("gendan_base.group_engineering"):
-            raise UserError(_("Only engineering can confirm a controlled BOM."))
-        if self.filtered(lambda b: b.control_state != "draft"):
-            raise UserError(_("Only a draft BOM can be confirmed."))
         if self.filtered(lambda b: not b.bom_line_ids):
             raise UserError(_("A BOM without components cannot be controlled."))
         today = fields.Date.context_today(self)
@@ -120,13 +121,14 @@ class MrpBom(models.Model):
                   ("product_id", "=", self.product_id.id)]
         return self.search(domain)
 
+    @transition(["controlled"], "superseded")
     def _supersede(self, new_bom):
         """Retire the old revisions: inactive for MRP, copies recalled."""
         for bom in self:
             bom.message_post(body=_("Superseded by revision %s.") % new_bom.revision)
         self.write({"control_state": "superseded", "superseded_by_id": new_bom.id,
                     "active": False})
-        recall_copies(self)
+        self._distribution_recall()
 
     def _controlled_copy_numbers(self):
         """Copy numbers of the current revision for the printed copies."""

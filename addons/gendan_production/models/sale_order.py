@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-MILESTONE_STATES = [("todo", "To Do"), ("done", "Done"), ("late", "Late"),
-                    ("na", "N/A")]
+from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
+
 MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
 # computed apart: MO state changes recompute only the "produced" milestone

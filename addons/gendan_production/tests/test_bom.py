@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import ProductionCase
 
@@ -18,9 +18,23 @@ class TestControlledBom(ProductionCase):
     def test_only_engineering_confirms(self):
         """Another department cannot make a BOM controlled."""
         draft = self._create_bom(self.product, self.components)
-        with self.assertRefused(UserError):
+        with self.assertRefused(AccessError):
             draft.sudo(self.user_merchandiser).action_control()
         self.assertEqual(draft.control_state, "draft")
+
+    def test_control_state_not_written(self):
+        """Engineering cannot write a BOM controlled without its button (no
+        revision, no confirming engineer, no copies); nor its revision."""
+        draft = self._create_bom(self.product, self.components)
+        for vals in ({"control_state": "controlled"}, {"revision": 5},
+                     {"controlled_by_id": self.user_engineer.id}):
+            with self.assertRefused(UserError):
+                draft.sudo(self.user_engineer).write(vals)
+        self.env.cr.execute(
+            "SELECT control_state, COALESCE(revision, 0), controlled_by_id "
+            "FROM mrp_bom WHERE id = %s", (draft.id,))
+        self.assertEqual(self.env.cr.fetchone(), ("draft", 0, None))
+        self.assertFalse(draft.distribution_copy_ids)
 
     def test_controlled_bom_frozen(self):
         """Components and quantity of a controlled BOM cannot change."""

@@ -1,4 +1,7 @@
-from odoo.exceptions import UserError
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
 
 from .common import ProductionCase
 
@@ -72,7 +75,7 @@ class TestExceptionInspection(ProductionCase):
         self.assertIn(self.user_production, users)
         with self.assertRefused(UserError):
             self.inspection.sudo(self.user_qa).action_fail()
-        with self.assertRefused(UserError):
+        with self.assertRefused(AccessError):
             self.inspection.sudo(self.user_production).action_pass()
         self.assertEqual(self.inspection.state, "scheduled")
         self.inspection.sudo(self.user_qa).write({"result_note": "AQL 2.5 failed"})
@@ -86,3 +89,61 @@ class TestExceptionInspection(ProductionCase):
             self.inspection.sudo(self.user_qa).action_reinspect()
         again.sudo(self.user_qa).action_pass()
         self.assertEqual(self.order.milestone_inspected_state, "done")
+
+    def _db(self, record, column):
+        self.env.cr.execute('SELECT "%s" FROM "%s" WHERE id = %%s'
+                            % (column, record._table), (record.id,))
+        return self.env.cr.fetchone()[0]
+
+    def test_status_written_directly_refused(self):
+        """An exception is resolved only by Resolve (its countermeasure and
+        dates), an inspection's result only by its buttons."""
+        exc = self._create_exception(countermeasure="Recalibrated oven")
+        for user in (self.user_production, self.user_merchandiser):
+            with self.assertRefused(UserError):
+                exc.sudo(user).write({"state": "resolved"})
+            with self.assertRefused(UserError):
+                exc.sudo(user).write({"state": "escalated"})
+        self.assertEqual(self._db(exc, "state"), "open")
+        for state in ("passed", "failed", "cancel"):
+            with self.assertRefused(UserError):
+                self.inspection.sudo(self.user_qa).write({"state": state})
+        with self.assertRefused(UserError):
+            self.inspection.sudo(self.user_qa).write({"date_result": "2030-01-01"})
+        self.assertEqual(self._db(self.inspection, "state"), "scheduled")
+        self.assertFalse(self._db(self.inspection, "date_result"))
+
+    def test_date_log_ignores_a_forged_context(self):
+        """Who changed a date and why come from the real user and the button,
+        never from the caller's context."""
+        exc = self._create_exception()
+        day = fields.Date.to_string(date.today() + timedelta(days=200))
+        forged = dict(gendan_change_uid=self.user_qa.id, gendan_exception_id=exc.id,
+                      gendan_change_reason="Forged reason")
+        self.task.sudo(self.user_merchandiser).with_context(**forged).write(
+            {"date_deadline": day})
+        self.inspection.sudo(self.user_merchandiser).with_context(**forged).write(
+            {"date_scheduled": day})
+        log = self.task.date_change_ids
+        self.assertEqual(set(log.mapped("date_type")), {"delivery", "inspection"})
+        self.assertEqual(log.mapped("user_id"), self.user_merchandiser)
+        self.assertFalse(log.mapped("exception_id"))
+        notice = self.task.change_ids.sorted("id")[-1:]
+        self.assertNotIn("Forged", notice.description)
+        self.assertEqual(notice.user_id, self.user_merchandiser)
+
+    def test_date_log_written_by_the_changes_only(self):
+        """The trail cannot be written directly, not even by a manager."""
+        vals = {"task_order_id": self.task.id, "date_type": "delivery",
+                "old_date": "2030-01-01", "new_date": "2030-02-01",
+                "user_id": self.user_qa.id}
+        for model in (self.env["gendan.production.date.change"].sudo(
+                self.user_general_manager), self.env["gendan.production.date.change"]):
+            with self.assertRefused(AccessError):
+                model.create(vals)
+        self.task.sudo(self.user_merchandiser).write({
+            "date_deadline": fields.Date.to_string(date.today() + timedelta(days=90))})
+        log = self.task.date_change_ids
+        with self.assertRefused(AccessError):
+            log.sudo(self.user_general_manager).write({"user_id": self.user_qa.id})
+        self.assertEqual(log.user_id, self.user_merchandiser)

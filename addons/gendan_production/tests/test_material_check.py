@@ -1,5 +1,5 @@
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ProductionCase
 
@@ -62,9 +62,17 @@ class TestMaterialCheck(ProductionCase):
 
     def test_confirm_by_merchandiser_reports_to_vp(self):
         """Only the merchandiser confirms; the VP role gets an activity."""
-        with self.assertRefused(UserError):
+        with self.assertRefused(AccessError):
             self.check.sudo(self.user_purchaser).action_confirm()
         self.assertEqual(self.check.state, "draft")
+        # nor by writing its status or who confirmed it
+        for vals in ({"state": "confirmed"}, {"state": "cancel"},
+                     {"confirmed_by_id": self.user_purchaser.id}):
+            with self.assertRefused(UserError):
+                self.check.sudo(self.user_purchaser).write(vals)
+        self.env.cr.execute("SELECT state, confirmed_by_id FROM gendan_material_check "
+                            "WHERE id = %s", (self.check.id,))
+        self.assertEqual(self.env.cr.fetchone(), ("draft", None))
         self.check.sudo(self.user_merchandiser).action_confirm()
         self.assertEqual(self.check.state, "confirmed")
         self.assertTrue(self.check.sla_done)

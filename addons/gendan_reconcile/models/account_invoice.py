@@ -9,17 +9,22 @@ class AccountInvoice(models.Model):
         "Overdue", compute="_compute_gendan_is_overdue",
         search="_search_gendan_is_overdue")
 
+    @api.model
+    def _gendan_overdue_domain(self):
+        """The one overdue rule: posted, not paid, past its due date."""
+        return ["&", ("state", "=", "open"),
+                ("date_due", "<", fields.Date.context_today(self))]
+
     @api.depends("state", "date_due")
     def _compute_gendan_is_overdue(self):
-        today = fields.Date.context_today(self)
+        saved = self.filtered("id")
+        overdue = saved and self.sudo().search(
+            [("id", "in", saved.ids)] + self._gendan_overdue_domain())
         for invoice in self:
-            invoice.gendan_is_overdue = bool(
-                invoice.state == "open" and invoice.date_due
-                and invoice.date_due < today)
+            invoice.gendan_is_overdue = invoice.id in overdue.ids
 
     def _search_gendan_is_overdue(self, operator, value):
-        domain = ["&", ("state", "=", "open"),
-                  ("date_due", "<", fields.Date.context_today(self))]
+        domain = self._gendan_overdue_domain()
         if (operator == "=") != bool(value):
             domain = ["!"] + domain
         return domain

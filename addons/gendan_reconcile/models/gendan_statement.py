@@ -6,7 +6,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.addons.gendan_base.engine import check_engine, engine, in_engine, insert_rows
+from odoo.addons.gendan_base.engine import (
+    check_engine, engine, in_engine, insert_rows, transition)
 
 # Customer deliveries (and returns) of the period with their sale line, the
 # quantity delivered on that line so far (window over the line's moves) and
@@ -243,7 +244,7 @@ SNAPSHOT_FIELDS = {
     "statement_type", "partner_id", "date_from", "date_to", "company_id",
     "amount_delivered", "amount_uninvoiced", "uninvoiced_count", "opening_balance",
     "invoiced_amount", "credit_note_amount", "payment_amount", "other_amount",
-    "closing_balance", "sent_date", "confirmed_date"}
+    "closing_balance"}
 # fields the chatter, followers and activities may still change when locked
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 EPSILON = 1e-6
@@ -265,11 +266,13 @@ class GendanStatement(models.Model):
     """
     _name = "gendan.statement"
     _description = "Statement of Account"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin",
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin",
                 "gendan.sla.mixin"]
     _order = "date_to desc, partner_id, id desc"
     _signoff_gated_states = ["signed", "sent", "confirmed", "disputed"]
     _signoff_reject_state = "draft"
+    _state_button_fields = ("sent_date", "confirmed_date")
     _sla_start_field = "sent_date"
     _sla_working_days = 5
     _sla_done_states = ["confirmed", "disputed"]
@@ -404,9 +407,6 @@ class GendanStatement(models.Model):
             raise UserError(_("A confirmed statement is locked: it cannot be changed."))
         if fields_changed & SNAPSHOT_FIELDS:
             check_engine(_("The figures, partner and period of a statement"))
-        if "state" in vals and not (vals["state"] == "draft" and all(
-                rec.state == "draft" for rec in self)):
-            check_engine(_("The status of a statement"))
         return super(GendanStatement, self).write(vals)
 
     @api.multi
@@ -441,10 +441,9 @@ class GendanStatement(models.Model):
         return True
 
     @api.multi
+    @transition(["signed", "sent"], "sent")
     def action_send(self):
         """E-mail the PDF (in the partner's language) and the XLSX."""
-        if self.filtered(lambda rec: rec.state not in ("signed", "sent")):
-            raise UserError(_("Only signed statements can be sent."))
         no_email = self.filtered(lambda rec: not rec.partner_id.email)
         if no_email:
             raise UserError(_("Give an e-mail address to %s first.") % ", ".join(
@@ -462,16 +461,14 @@ class GendanStatement(models.Model):
                 subject=_("Statement of account %s") % rec.name,
                 partner_ids=rec.partner_id.ids, attachment_ids=attachments.ids,
                 message_type="comment", subtype="mail.mt_comment")
-        with engine():
-            self.filtered(lambda rec: rec.state == "signed").write(
-                {"state": "sent", "sent_date": today})
+        self.filtered(lambda rec: rec.state == "signed").write(
+            {"state": "sent", "sent_date": today})
         return True
 
     @api.multi
+    @transition(["sent", "disputed"], "confirmed")
     def action_confirm(self):
         """Record the partner's confirmation; the stamped copy is required."""
-        if self.filtered(lambda rec: rec.state not in ("sent", "disputed")):
-            raise UserError(_("Only sent or disputed statements can be confirmed."))
         missing = self.filtered(lambda rec: not rec.stamped_copy)
         if missing:
             raise UserError(_("Attach the copy stamped by the partner to confirm %s.")
@@ -481,25 +478,22 @@ class GendanStatement(models.Model):
         if open_disputes:
             raise UserError(_("Resolve the disputed lines first: %s.") % ", ".join(
                 open_disputes.mapped("display_name")))
-        with engine():
-            return self.write({"state": "confirmed",
-                               "confirmed_date": fields.Date.context_today(self)})
+        return self.write({"state": "confirmed",
+                           "confirmed_date": fields.Date.context_today(self)})
 
     @api.multi
+    @transition(["sent"], "disputed")
     def action_dispute(self):
         """The partner does not agree: at least one line gives the reason."""
-        if self.filtered(lambda rec: rec.state != "sent"):
-            raise UserError(_("Only sent statements can be disputed."))
         undisputed = self.filtered(lambda rec: not rec.line_ids.filtered("is_disputed"))
         if undisputed:
             raise UserError(_("Mark the disputed lines and their reason on %s first.")
                             % ", ".join(undisputed.mapped("name")))
-        with engine():
-            return self.write({"state": "disputed"})
+        return self.write({"state": "disputed"})
 
+    @transition(["draft"], "signed")
     def _signoff_on_approved(self):
-        with engine():
-            self.write({"state": "signed"})
+        self.write({"state": "signed"})
 
     def _render_attachments(self):
         """PDF (partner language) and XLSX of the statement as attachments."""

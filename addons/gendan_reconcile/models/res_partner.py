@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class ResPartner(models.Model):
@@ -12,7 +12,7 @@ class ResPartner(models.Model):
         commercial = self.mapped("commercial_partner_id")
         if not commercial:
             return self.env["account.invoice"].sudo().browse()
-        return self.env["account.invoice"].sudo().search([
+        invoices = self.env["account.invoice"].sudo()
+        return invoices.search([
             ("commercial_partner_id", "in", commercial.ids),
-            ("type", "=", "out_invoice"), ("state", "=", "open"),
-            ("date_due", "<", fields.Date.context_today(self))])
+            ("type", "=", "out_invoice")] + invoices._gendan_overdue_domain())

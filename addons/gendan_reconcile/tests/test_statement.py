@@ -105,8 +105,10 @@ class TestStatement(ReconcileCase):
         st = self.st_a.sudo(self.finance)
         with self.assertRaises(AccessError):
             st.write({"closing_balance": 1.0})
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             st.write({"state": "confirmed"})
+        with self.assertRaises(UserError):
+            st.write({"sent_date": "2025-04-02"})
         with self.assertRaises(AccessError):
             st.line_ids[0].write({"amount": 1.0})
         with self.assertRaises(AccessError):

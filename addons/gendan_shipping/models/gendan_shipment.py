@@ -1,10 +1,10 @@
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.gendan_base.engine import engine, in_engine
+from odoo.addons.gendan_base.engine import button, transition
 
 from .gendan_shipment_container_line import read_cargo_totals
 from .gendan_shipping_notice import TRANSPORT_MODES
@@ -19,8 +19,8 @@ OPEN_AFTER_SHIPPING = {
     "message_follower_ids", "activity_ids", "message_main_attachment_id",
 }
 # written by the buttons only (their checks), never directly
-ACTION_FIELDS = {"state", "shipped_date", "received_date", "balance_confirmed",
-                 "balance_confirmed_by_id", "balance_confirmed_date"}
+ACTION_FIELDS = ("shipped_date", "received_date", "balance_confirmed",
+                 "balance_confirmed_by_id", "balance_confirmed_date")
 
 
 class GendanShipment(models.Model):
@@ -28,8 +28,9 @@ class GendanShipment(models.Model):
 
     _name = "gendan.shipment"
     _description = "Shipment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "etd desc, id desc"
+    _state_button_fields = ACTION_FIELDS
 
     name = fields.Char("Number", readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -203,18 +204,19 @@ class GendanShipment(models.Model):
                             "loaded": loaded.get(product_id, 0.0),
                             "delivered": delivered.get(product_id, 0.0)})
 
-    # -- CRUD ----------------------------------------------------------------------
+    @api.constrains("etd", "eta")
+    def _check_eta_after_etd(self):
+        for shipment in self:
+            if shipment.etd and shipment.eta and shipment.eta < shipment.etd:
+                raise ValidationError(_(
+                    "%(shipment)s: the ETA (%(eta)s) cannot be before the ETD "
+                    "(%(etd)s).") % {"shipment": shipment.name,
+                                     "eta": shipment.eta, "etd": shipment.etd})
 
-    def _check_action_fields(self, vals):
-        if ACTION_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and not in_engine():
-            raise AccessError(_(
-                "The status, dates and balance confirmation of a shipment change "
-                "only with its buttons (loaded, ship, received, confirm balance)."))
+    # -- CRUD ----------------------------------------------------------------------
 
     @api.model
     def create(self, vals):
-        self._check_action_fields(vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.shipment") or "/"
@@ -227,7 +229,6 @@ class GendanShipment(models.Model):
 
     @api.multi
     def write(self, vals):
-        self._check_action_fields(vals)
         locked = self.filtered(lambda s: s.state in LOCKED_STATES + ("cancel",))
         if locked and set(vals) - OPEN_AFTER_SHIPPING:
             raise UserError(_(
@@ -298,10 +299,9 @@ class GendanShipment(models.Model):
             line_model.create(row)
 
     @api.multi
+    @transition(["draft"], "loaded")
     def action_mark_loaded(self):
         """Containers loaded and sealed, every delivered unit is in one."""
-        if self.filtered(lambda s: s.state != "draft"):
-            raise UserError(_("Only planned shipments can be marked loaded."))
         for shipment in self:
             if not shipment.picking_ids:
                 raise UserError(_("%s has no delivery order.") % shipment.name)
@@ -315,15 +315,13 @@ class GendanShipment(models.Model):
                     "Container type, number and seal are required before loading "
                     "is confirmed: %s.") % ", ".join(incomplete.mapped("display_name")))
         self._check_loaded_quantities(complete=True)
-        with engine():
-            return self.write({"state": "loaded"})
+        return self.write({"state": "loaded"})
 
     @api.multi
+    @transition(["loaded"], "shipped")
     def action_ship(self):
         """Goods left: delivery orders done (payment gate passed), follow-ups
         planned for the salespeople."""
-        if self.filtered(lambda s: s.state != "loaded"):
-            raise UserError(_("Only loaded shipments can be shipped."))
         for shipment in self:
             open_pickings = shipment.picking_ids.filtered(
                 lambda p: p.state not in ("done", "cancel"))
@@ -331,44 +329,35 @@ class GendanShipment(models.Model):
                 raise UserError(_(
                     "Validate the delivery orders first (the payment gate applies): "
                     "%s.") % ", ".join(open_pickings.mapped("name")))
-        with engine():
-            self.write({"state": "shipped",
-                        "shipped_date": fields.Date.context_today(self)})
+        self.write({"state": "shipped",
+                    "shipped_date": fields.Date.context_today(self)})
         self._schedule_follow_ups()
         return True
 
     @api.multi
+    @transition(["shipped"], "done")
     def action_confirm_receipt(self):
         """The customer confirmed receipt of the goods."""
-        if self.filtered(lambda s: s.state != "shipped"):
-            raise UserError(_("Only shipped shipments can be received."))
-        with engine():
-            return self.write({"state": "done",
-                               "received_date": fields.Date.context_today(self)})
+        return self.write({"state": "done",
+                           "received_date": fields.Date.context_today(self)})
 
     @api.multi
+    @transition(["draft", "loaded"], "cancel")
     def action_cancel(self):
-        if self.filtered(lambda s: s.state in LOCKED_STATES):
-            raise UserError(_("A shipped shipment cannot be cancelled."))
-        with engine():
-            return self.write({"state": "cancel"})
+        return self.write({"state": "cancel"})
 
     @api.multi
+    @transition(["loaded", "cancel"], "draft")
     def action_draft(self):
-        if self.filtered(lambda s: s.state not in ("loaded", "cancel")):
-            raise UserError(_("Only loaded or cancelled shipments can go back to "
-                              "planning."))
         cancelled = self.filtered(lambda s: s.state == "cancel")
         cancelled.mapped("container_ids").with_context(
             gendan_check_cancelled_seals=True)._check_seal_number()
-        with engine():
-            return self.write({"state": "draft"})
+        return self.write({"state": "draft"})
 
     @api.multi
+    @button(groups=["gendan_base.group_finance"])
     def action_confirm_balance(self):
         """Finance confirms the balance is received: originals may be released."""
-        if not self.env.user.has_group("gendan_base.group_finance"):
-            raise AccessError(_("Only finance can confirm the balance payment."))
         for shipment in self:
             if float_compare(shipment.balance_due, 0.0,
                              precision_rounding=shipment.currency_id.rounding) > 0:
@@ -377,10 +366,9 @@ class GendanShipment(models.Model):
                     "invoices; register the payment first.") % {
                         "shipment": shipment.name, "amount": shipment.balance_due,
                         "cur": shipment.currency_id.name})
-        with engine():
-            return self.write({
-                "balance_confirmed": True, "balance_confirmed_by_id": self.env.uid,
-                "balance_confirmed_date": fields.Date.context_today(self)})
+        return self.write({
+            "balance_confirmed": True, "balance_confirmed_by_id": self.env.uid,
+            "balance_confirmed_date": fields.Date.context_today(self)})
 
     @api.multi
     def action_send_photos(self):

@@ -1,12 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 
 class GendanShipmentDocument(models.Model):
     """One export document of the shipment checklist."""
 
     _name = "gendan.shipment.document"
     _description = "Shipment Document"
+    _inherit = ["gendan.state.machine"]
     _order = "shipment_id, sequence, id"
 
     shipment_id = fields.Many2one(
@@ -26,7 +29,7 @@ class GendanShipmentDocument(models.Model):
     state = fields.Selection(
         [("todo", "To Prepare"), ("ready", "Ready"), ("copy_sent", "Copy Sent"),
          ("released", "Originals Released"), ("na", "Not Required")],
-        default="todo", required=True)
+        default="todo", required=True, readonly=True)
 
     @api.multi
     def write(self, vals):
@@ -48,13 +51,26 @@ class GendanShipmentDocument(models.Model):
                 "confirmed the balance payment.") % ", ".join(unpaid.mapped("name")))
 
     @api.multi
+    @transition(["todo"], "ready")
     def action_ready(self):
         return self.write({"state": "ready"})
 
     @api.multi
+    @transition(["todo", "ready"], "copy_sent")
     def action_send_copy(self):
         return self.write({"state": "copy_sent"})
 
     @api.multi
+    @transition(["todo", "ready"], "na")
+    def action_not_required(self):
+        return self.write({"state": "na"})
+
+    @api.multi
+    @transition(["na"], "todo")
+    def action_to_prepare(self):
+        return self.write({"state": "todo"})
+
+    @api.multi
+    @transition(["todo", "ready", "copy_sent"], "released")
     def action_release_original(self):
         return self.write({"state": "released"})

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.engine import transition
+
 TRANSPORT_MODES = [
     ("sea", "Sea"), ("air", "Air"), ("rail", "Rail"), ("road", "Road"),
     ("express", "Express"),
@@ -12,7 +14,8 @@ class GendanShippingNotice(models.Model):
 
     _name = "gendan.shipping.notice"
     _description = "Shipping Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.distribution.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.distribution.mixin"]
     _order = "shipping_date desc, id desc"
     _mail_post_access = "read"
 
@@ -96,21 +99,20 @@ class GendanShippingNotice(models.Model):
         return super(GendanShippingNotice, self).write(vals)
 
     @api.multi
+    @transition(["draft", "sent"], "sent")
     def action_send(self):
         """Send the notice to the warehouse and production (numbered copies)."""
-        if self.filtered(lambda n: n.state == "cancel"):
-            raise UserError(_("A cancelled shipping notice cannot be sent."))
         if self.filtered(lambda n: not n.line_ids):
             raise UserError(_("Add the products to ship before sending the notice."))
         self.action_distribute()
         return self.write({"state": "sent"})
 
     @api.multi
+    @transition(["draft", "sent"], "cancel")
     def action_cancel(self):
         return self.write({"state": "cancel"})
 
     @api.multi
+    @transition(["cancel"], "draft")
     def action_draft(self):
-        if self.filtered(lambda n: n.state != "cancel"):
-            raise UserError(_("Only cancelled notices can be reset to draft."))
         return self.write({"state": "draft"})

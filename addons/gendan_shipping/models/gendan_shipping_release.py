@@ -1,13 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.gendan_base.engine import transition
+
 
 class GendanShippingRelease(models.Model):
     """Signed permission to ship an order before the payment due is received."""
 
     _name = "gendan.shipping.release"
     _description = "Shipping Release"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.signoff.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.signoff.mixin"]
     _order = "id desc"
 
     _signoff_gated_states = ["released"]
@@ -78,11 +81,13 @@ class GendanShippingRelease(models.Model):
         return self.action_signoff_request()
 
     @api.multi
+    @transition(["draft", "to_sign", "released"], "cancel")
     def action_cancel(self):
         self._signoff_withdraw()
         return self.write({"state": "cancel"})
 
     @api.multi
+    @transition(["cancel"], "draft")
     def action_draft(self):
         if self.filtered(lambda rel: rel.state != "cancel"
                          or rel.signoff_state == "approved"):
@@ -90,11 +95,14 @@ class GendanShippingRelease(models.Model):
                               "draft; create a new release instead."))
         return self.write({"state": "draft"})
 
+    @transition(["draft", "to_sign"], "to_sign")
     def _signoff_on_request(self):
         self.write({"state": "to_sign"})
 
+    @transition(["to_sign"], "released")
     def _signoff_on_approved(self):
         self.write({"state": "released"})
 
+    @transition(["to_sign", "released"], "to_sign")
     def _signoff_on_reset(self):
         self.write({"state": "to_sign"})

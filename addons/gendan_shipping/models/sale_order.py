@@ -1,9 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
-# same values as gendan_order's milestones (the cockpit reads them all)
-MILESTONE_STATES = [
-    ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
+from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
 
 
 class SaleOrder(models.Model):

@@ -52,7 +52,7 @@ class TestContainer(ShippingCase):
         other = self._create_shipment(self._create_picking([(self.product, 10)]))
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self._add_container(other, "MSKU9070323", "seal-77")
-        self.shipment.sudo().write({"state": "cancel"})
+        self.shipment.sudo(self.merchandiser).action_cancel()
         container = self._add_container(other, "MSKU9070323", "SEAL-77")
         self.assertEqual(container.seal_number, "SEAL-77")
         with self.assertRaises(ValidationError), self.cr.savepoint():

@@ -1,0 +1,83 @@
+"""Every status of every Gendan model moves only through its buttons.
+
+The models are enumerated from the database's registry (``ir.model.fields``):
+every stored selection field named ``state`` or ``*_state`` that a gendan
+module defines, so a new model is covered without touching this file. On a
+real server (``--workers=2``), every department demo user writes each other
+value of the field on real records (the demo data, one record per current
+value, in one call per model and value): every write is refused and the
+database, read back with SQL, is unchanged.
+"""
+from odoo_server import RpcServerCase
+
+LOGINS = ["merchandiser", "salesperson", "sales_manager", "general_manager",
+          "engineer", "purchaser", "production", "qa", "packing_wh",
+          "electronic_wh", "fg_wh", "finance", "documents_clerk"]
+# records per model and current value (the batch of one call)
+PER_VALUE = 1
+
+
+class TestStateAttacks(RpcServerCase):
+    """Direct writes of a status are refused for every user, model and value."""
+
+    def _state_fields(self):
+        """[(model, field, table, [values])] of the gendan statuses."""
+        fields = self.call(
+            "admin", "ir.model.fields", "search_read",
+            [("ttype", "=", "selection"), ("store", "=", True),
+             "|", ("name", "=", "state"), ("name", "=like", "%\\_state")],
+            ["model", "name", "modules"])
+        found = []
+        for field in fields:
+            # defined by gendan modules only (not Odoo's own state of a model)
+            modules = (field["modules"] or "").replace(" ", "").split(",")
+            if not all(name.startswith("gendan_") for name in modules):
+                continue
+            model, name = field["model"], field["name"]
+            selection = self.call("admin", model, "fields_get", [name],
+                                  attributes=["selection"])[name]["selection"]
+            table = model.replace(".", "_")
+            found.append((model, name, table, [key for key, _l in selection]))
+        return found
+
+    def _records(self, table, field):
+        """{id: value} of up to PER_VALUE records per current value."""
+        # table and column come from the registry, never from user input
+        rows = self.sql(
+            'SELECT id, "%s" FROM (SELECT id, "%s", row_number() OVER '
+            '(PARTITION BY "%s" ORDER BY id) AS rank FROM "%s") ranked '
+            "WHERE rank <= %%s" % (field, field, field, table), (PER_VALUE,))
+        return dict(rows)
+
+    def test_every_status_moves_only_through_its_buttons(self):
+        """All gendan statuses, all department users, every other value."""
+        statuses = self._state_fields()
+        models = {model for model, _f, _t, _v in statuses}
+        # the enumeration finds the documents of every module
+        for model in ("gendan.memo", "gendan.task.order", "gendan.material.check",
+                      "gendan.production.exception", "gendan.complaint",
+                      "gendan.shipment", "gendan.statement", "gendan.sample"):
+            self.assertIn(model, models)
+        self.assertIn(("mrp.bom", "control_state"),
+                      {(model, name) for model, name, _t, _v in statuses})
+        went_through = []
+        untested = []
+        for model, field, table, values in statuses:
+            before = self._records(table, field)
+            if not before:
+                untested.append(model)
+                continue
+            ids = sorted(before)
+            for login in LOGINS:
+                for value in values:
+                    if set(before.values()) == {value}:
+                        continue
+                    outcome = self.attempt(login, model, "write", ids,
+                                           {field: value})
+                    if outcome:
+                        went_through.append(outcome)
+            self.assertEqual(self._records(table, field), before,
+                             "%s.%s changed" % (model, field))
+        self.assertEqual(went_through, [])
+        # every status has a real record to attack (demo data)
+        self.assertEqual(untested, [])
