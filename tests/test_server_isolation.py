@@ -62,8 +62,11 @@ class TestServerIsolation(RpcServerCase):
         return session
 
     def _session_uid(self, session):
-        return session.post(self.url + "/web/session/get_session_info", json={
-            "jsonrpc": "2.0", "method": "call", "params": {}}).json()["result"]["uid"]
+        """The session's user, None when it was logged out ("Session
+        Expired" answers an error)."""
+        answer = session.post(self.url + "/web/session/get_session_info", json={
+            "jsonrpc": "2.0", "method": "call", "params": {}}).json()
+        return answer.get("result", {}).get("uid")
 
     def test_report_url_is_the_server_itself(self):
         """Without a report.url in the database, the server names itself."""
@@ -75,17 +78,19 @@ class TestServerIsolation(RpcServerCase):
 
     def test_pdf_from_itself_session_kept(self):
         """A PDF printed on A fetches its assets from A; the session lives."""
-        session = self._browser_session("admin")
+        # not admin: an admin's web login sets web.base.url to its own URL
+        session = self._browser_session("merchandiser")
         uid = self._session_uid(session)
-        module = self.xmlid("base.module_base")
-        self.other_log.flush()
+        memo = self.xmlid("gendan_base.gendan_memo_demo_packaging")
         other_before = os.path.getsize(self.other_log_path)
-        response = session.get("%s/report/pdf/base.report_irmodulereference/%s"
-                               % (self.url, module), timeout=300)
+        response = session.get("%s/report/pdf/gendan_base.report_memo/%s"
+                               % (self.url, memo), timeout=300)
         self.assertEqual(response.status_code, 200, response.text[:500])
         self.assertTrue(response.content.startswith(b"%PDF"))
         self.assertEqual(self._session_uid(session), uid,
                          "the user was logged out by printing a PDF")
+        self.assertEqual(self.call("admin", "ir.config_parameter", "get_param",
+                                   "web.base.url"), self.other_url)
         with open(self.other_log_path) as log:
             log.seek(other_before)
             self.assertNotIn("/web/content", log.read(),
