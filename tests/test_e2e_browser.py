@@ -6,7 +6,6 @@ GENDAN_SCREENSHOTS says: tests/browser.py) and fails on any JavaScript error
 in the browser console.
 """
 import os
-import time
 
 from browser import needs_chromium, screenshot_dir, start_chromium
 from odoo_server import RpcServerCase
@@ -73,6 +72,14 @@ class TestDepartmentScreens(RpcServerCase):
         WebDriverWait(self.browser, timeout).until(
             expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
+    def _wait_idle(self, timeout=60):
+        """No RPC in flight (the loading indicator hidden, the UI not blocked)."""
+        WebDriverWait(self.browser, timeout, 0.1).until(lambda b: b.execute_script(
+            "return Array.from(document.querySelectorAll('.o_loading')).every("
+            "function (e) { return getComputedStyle(e).display === 'none'; })"
+            " && !document.querySelector('.blockUI')"
+            " && document.readyState === 'complete';"))
+
     def _js_errors(self):
         return [entry["message"] for entry in self.browser.get_log("browser")
                 if entry["level"] == "SEVERE"]
@@ -97,7 +104,7 @@ class TestDepartmentScreens(RpcServerCase):
                 self._wait(".o_content .o_view_manager_content > div, "
                            ".o_view_manager_content .o_list_view, "
                            ".o_view_manager_content .o_kanban_view")
-                time.sleep(1)
+                self._wait_idle()
                 self.browser.save_screenshot(os.path.join(self.img, login + ".png"))
                 self.assertEqual(self._js_errors(), [], "JS errors for %s" % login)
                 self.assertNotIn("Odoo Server Error", self.browser.page_source)
