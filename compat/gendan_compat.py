@@ -17,6 +17,7 @@ import collections.abc
 import importlib.abc
 import inspect
 import opcode
+import os
 import sys
 import threading
 import types
@@ -189,11 +190,65 @@ def _patch_web_controllers(module):
         ParseError=_ET.ParseError)
 
 
+# -- 10. Each server keeps its own things (not a Python 3.11 shim: a platform
+#    fix for several Odoo servers on one host, docs/PLATFORM.md).
+#    a) Sessions in .data/sessions/<database> when the server serves one
+#       database: another server of the same checkout (./gendan run beside
+#       ./gendan test) never sees, nor logs out, this server's sessions.
+def _own_session_dir(self):
+    path = os.path.join(self["data_dir"], "sessions")
+    databases = [name.strip() for name in (self["db_name"] or "").split(",")
+                 if name.strip()]
+    if len(databases) == 1:
+        path = os.path.join(path, databases[0])
+    os.makedirs(path, 0o700, exist_ok=True)
+    if not os.access(path, os.W_OK):
+        raise OSError("%s: directory is not writable" % path)
+    return path
+
+
+def _patch_config(module):
+    module.configmanager.session_dir = property(_own_session_dir)
+
+
+#    b) wkhtmltopdf fetches a report's assets (with the user's session
+#       cookie) from `report.url`, else `web.base.url`, which may name
+#       another server. A running server renders from itself unless
+#       `report.url` is set in the database.
+def own_url():
+    """This process's HTTP server as wkhtmltopdf on this host reaches it,
+    or None when the process serves no HTTP (tests, --stop-after-init)."""
+    import odoo
+    config = odoo.tools.config
+    if odoo.service.server.server is None or not config.get("http_enable", True):
+        return None
+    host = config.get("http_interface") or "127.0.0.1"
+    if host in ("0.0.0.0", "::"):
+        host = "127.0.0.1"
+    return "http://%s:%s" % (host, config["http_port"])
+
+
+def _patch_config_parameter(module):
+    from odoo import api
+    get_param = module.IrConfigParameter.get_param
+
+    @api.model
+    def get_param_own_report_url(self, key, default=False):
+        value = get_param(self, key, default=default)
+        if key == "report.url" and not value:
+            return own_url() or value
+        return value
+
+    module.IrConfigParameter.get_param = get_param_own_report_url
+
+
 # -- post-import hook for the Odoo modules above
 _POST_IMPORT = {
     "odoo.tools.safe_eval": _patch_safe_eval,
     "odoo.addons.base.ir.ir_qweb.qweb": _patch_qweb,
     "odoo.addons.web.controllers.main": _patch_web_controllers,
+    "odoo.tools.config": _patch_config,
+    "odoo.addons.base.ir.ir_config_parameter": _patch_config_parameter,
 }
 
 

@@ -1,4 +1,5 @@
 """Headless Debian chromium driven by Selenium, shared by the browser tests."""
+import os
 import shutil
 import unittest
 
@@ -8,6 +9,18 @@ except ImportError:  # pragma: no cover - selenium is pinned in requirements.txt
     webdriver = None
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def screenshot_dir():
+    """Where the browser tests save their screenshots: .data/screenshots
+    (ignored by git), or GENDAN_SCREENSHOTS (e.g. docs/img, relative to the
+    checkout) to refresh the documentation's pictures on purpose."""
+    path = os.path.join(ROOT, os.environ.get("GENDAN_SCREENSHOTS")
+                        or os.path.join(".data", "screenshots"))
+    os.makedirs(path, exist_ok=True)
+    return path
+
 
 # decorator for the browser test classes
 needs_chromium = unittest.skipUnless(

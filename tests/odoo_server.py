@@ -20,10 +20,36 @@ import odoo
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _free_port():
+def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def start_server(db, port, log, workers=0, log_level="warn", db_filter=None):
+    """``./gendan``'s Odoo serving ``db`` on ``port``, logging to ``log``
+    (an open file); this checkout's compat module, whatever the venv's."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [os.path.join(ROOT, "compat"), os.environ.get("PYTHONPATH")])))
+    return subprocess.Popen(
+        [sys.executable, "-m", "gendan_compat", "--config",
+         os.path.join(ROOT, "odoo.conf"), "-d", db, "--db-filter",
+         db_filter or "^%s$" % db, "--http-port", str(port),
+         "--longpolling-port", str(free_port()), "--workers", str(workers),
+         "--max-cron-threads", "0", "--log-level", log_level],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+
+
+def wait_for_server(url, log_path, timeout=120):
+    """Wait until the server at ``url`` answers XML-RPC."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common").version()
+            return
+        except (ConnectionError, OSError):
+            time.sleep(0.5)
+    raise RuntimeError("Odoo did not start: see %s" % log_path)
 
 
 class RpcServerCase(unittest.TestCase):
@@ -33,31 +59,23 @@ class RpcServerCase(unittest.TestCase):
     # two prefork workers; the browser test uses the threaded server (0), which
     # also answers /longpolling/poll without a reverse proxy
     workers = 2
+    log_level = "warn"
 
     @classmethod
     def setUpClass(cls):
         cls.db = odoo.tools.config["db_name"]
-        cls.port = _free_port()
+        cls.port = free_port()
         # one log per database: several test runs may share the machine
         cls.log_path = os.path.join(ROOT, ".data", "rpc-server-%s.log" % cls.db)
         cls.log = open(cls.log_path, "w")
-        cls.server = subprocess.Popen(
-            [sys.executable, "-m", "gendan_compat", "--config",
-             os.path.join(ROOT, "odoo.conf"), "-d", cls.db, "--db-filter",
-             "^%s$" % cls.db, "--http-port", str(cls.port),
-             "--longpolling-port", str(_free_port()), "--workers", str(cls.workers),
-             "--max-cron-threads", "0", "--log-level", "warn"],
-            cwd=ROOT, stdout=cls.log, stderr=subprocess.STDOUT)
+        cls.server = start_server(cls.db, cls.port, cls.log, cls.workers,
+                                  cls.log_level)
         cls.url = "http://127.0.0.1:%s" % cls.port
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                xmlrpc.client.ServerProxy(cls.url + "/xmlrpc/2/common").version()
-                break
-            except (ConnectionError, OSError):
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("Odoo did not start: see %s" % cls.log_path)
+        try:
+            wait_for_server(cls.url, cls.log_path)
+        except RuntimeError:
+            cls.tearDownClass()
+            raise
         cls.uids = {}
 
     @classmethod

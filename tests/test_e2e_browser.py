@@ -1,14 +1,14 @@
 """Each department in the real web client (Debian chromium + chromedriver).
 
 Logs in as every demo department user, opens the user's main Gendan screen,
-saves a screenshot to docs/img/<login>.png and fails on any JavaScript error
+saves a screenshot <login>.png (to .data/screenshots, or where
+GENDAN_SCREENSHOTS says: tests/browser.py) and fails on any JavaScript error
 in the browser console.
 """
 import os
-import time
 
-from browser import needs_chromium, start_chromium
-from odoo_server import ROOT, RpcServerCase
+from browser import needs_chromium, screenshot_dir, start_chromium
+from odoo_server import RpcServerCase
 
 try:
     from selenium.webdriver.common.by import By
@@ -43,7 +43,6 @@ MAIN_SCREENS = [
     ("documents_clerk", ["gendan_shipping.gendan_shipment_action",
                          "gendan_base.gendan_distribution_copy_action"]),
 ]
-IMG = os.path.join(ROOT, "docs", "img")
 
 
 @needs_chromium
@@ -55,7 +54,7 @@ class TestDepartmentScreens(RpcServerCase):
     def setUpClass(cls):
         super(TestDepartmentScreens, cls).setUpClass()
         cls.browser = start_chromium(1440, 900)
-        os.makedirs(IMG, exist_ok=True)
+        cls.img = screenshot_dir()
 
     @classmethod
     def tearDownClass(cls):
@@ -72,6 +71,14 @@ class TestDepartmentScreens(RpcServerCase):
     def _wait(self, css, timeout=60):
         WebDriverWait(self.browser, timeout).until(
             expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def _wait_idle(self, timeout=60):
+        """No RPC in flight (the loading indicator hidden, the UI not blocked)."""
+        WebDriverWait(self.browser, timeout, 0.1).until(lambda b: b.execute_script(
+            "return Array.from(document.querySelectorAll('.o_loading')).every("
+            "function (e) { return getComputedStyle(e).display === 'none'; })"
+            " && !document.querySelector('.blockUI')"
+            " && document.readyState === 'complete';"))
 
     def _js_errors(self):
         return [entry["message"] for entry in self.browser.get_log("browser")
@@ -97,7 +104,7 @@ class TestDepartmentScreens(RpcServerCase):
                 self._wait(".o_content .o_view_manager_content > div, "
                            ".o_view_manager_content .o_list_view, "
                            ".o_view_manager_content .o_kanban_view")
-                time.sleep(1)
-                self.browser.save_screenshot(os.path.join(IMG, login + ".png"))
+                self._wait_idle()
+                self.browser.save_screenshot(os.path.join(self.img, login + ".png"))
                 self.assertEqual(self._js_errors(), [], "JS errors for %s" % login)
                 self.assertNotIn("Odoo Server Error", self.browser.page_source)

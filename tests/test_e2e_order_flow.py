@@ -1,7 +1,10 @@
 """One export order through the whole flow, in the real web client.
 
 Debian chromium + chromedriver drive the Odoo 11 web client. Each department's
-demo user logs in in turn (new session per user) and clicks its own buttons:
+demo user logs in once (its session is kept and reused when its turn comes
+again) and clicks its own buttons, found by the method or action they run
+(name="action_confirm": gendan_base/static/src/js/button_names.js), never by
+their label; every wait is on a condition, none is a fixed sleep:
 order review -> task order signed by every role -> controlled BOM -> material
 check -> sample and first article -> MO done -> payment confirmed -> shipment
 with two containers and seals -> packing list PDF -> complaint with 8D ->
@@ -118,6 +121,8 @@ class TestExportOrderFlow(RpcServerCase):
         cls.browser.set_script_timeout(TIMEOUT)
         cls.current_login = None
         cls.page_count = 0
+        cls.sessions = {}  # login -> its session cookie (one login per role)
+        cls.logins = []  # every pass through the login page
 
     @classmethod
     def tearDownClass(cls):
@@ -175,7 +180,6 @@ class TestExportOrderFlow(RpcServerCase):
             "function (e) { return getComputedStyle(e).display === 'none'; })"
             " && !document.querySelector('.blockUI')"
             " && document.readyState === 'complete';"))
-        time.sleep(0.1)
         self.assert_no_error_dialog()
 
     def assert_no_error_dialog(self):
@@ -195,21 +199,33 @@ class TestExportOrderFlow(RpcServerCase):
                          % step)
 
     def sign_in(self, login, model=None, res_id=None, action=None):
-        """A new session as ``login`` (the previous user's cookies dropped),
-        landing on the form of ``model`` (a new record without ``res_id``)."""
+        """Work as ``login``, landing on the form of ``model`` (a new record
+        without ``res_id``): the first time through the login page, then
+        with the session the user got then (a user logs in once)."""
         browser = self.browser
         if self.current_login:
             self.check_console("the steps of %s" % self.current_login)
         target = "/web"
         if model:
             target = "/web#" + self._fragment(model, res_id, action)
-        # log out (ends the server session, whatever a pending long-polling
-        # request sets afterwards) and log in again
-        browser.get("%s/web/session/logout?%s" % (self.url, urlencode(
-            {"redirect": "/web/login?" + urlencode({"redirect": target})})))
-        self.find("input[name=login]").send_keys(login)
-        self.find("input[name=password]").send_keys(login)
-        self.find("form button[type=submit]").click()
+        # leave the page first: no request of the previous user's page (its
+        # long-polling) can answer with that user's cookie afterwards
+        browser.get("about:blank")
+        browser.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        if login in self.sessions:
+            browser.execute_cdp_cmd("Network.setCookie", {
+                "name": "session_id", "value": self.sessions[login],
+                "url": self.url})
+            type(self).page_count += 1
+            browser.get("%s/web?reload=%s#%s" % (
+                self.url, self.page_count, target.partition("#")[2]))
+        else:
+            browser.get("%s/web/login?%s" % (self.url, urlencode(
+                {"redirect": target})))
+            self.find("input[name=login]").send_keys(login)
+            self.find("input[name=password]").send_keys(login)
+            self.find("form button[type=submit]").click()
+            self.logins.append(login)
         self.find("#oe_main_menu_navbar, .o_main_navbar")
         if model:
             self.find(".o_form_view")
@@ -217,6 +233,7 @@ class TestExportOrderFlow(RpcServerCase):
         self.current_login = login
         self.assertEqual(
             browser.execute_script("return odoo.session_info.username;"), login)
+        self.sessions[login] = browser.get_cookie("session_id")["value"]
 
     def _fragment(self, model, res_id=None, action=None):
         fragment = "model=%s&view_type=form" % model
@@ -253,54 +270,69 @@ class TestExportOrderFlow(RpcServerCase):
             self.idle()
             self.find(".o_form_button_edit")
 
-    def button(self, label, root=None):
-        """The visible button ``label`` (Odoo 11 renders form buttons by
-        their label: the method name is not in the page)."""
+    def button(self, name, root=None):
+        """The visible button that runs ``name``: a method, or a window
+        action's XML id (module.xml_id)."""
+        if "." in name:
+            name = str(self.xmlid(name))
+        css = "button[name='%s']" % name
+
         def found():
-            for element in (root or self.browser).find_elements(
-                    By.CSS_SELECTOR, "button"):
+            for element in (root or self.browser).find_elements(By.CSS_SELECTOR, css):
                 try:
-                    if element.is_displayed() and element.text.strip() == label:
+                    if element.is_displayed():
                         return element
                 except StaleElementReferenceException:
                     continue
             return False
-        return self.wait(found, message="no visible button %r for %s" % (
-            label, self.current_login))
+        return self.wait(found, message="no visible button %s for %s" % (
+            css, self.current_login))
 
-    def click(self, label, root=None):
-        """Click button ``label`` and wait for the web client to settle."""
-        self.retry(lambda: self.button(label, root).click())
+    def click(self, name, root=None, opens=None):
+        """Click the button running ``name`` and wait for the web client to
+        settle (and, with ``opens``, for the view of that model the button
+        opens: the previous form may have the same fields)."""
+        self.retry(lambda: self.button(name, root).click())
+        if opens:
+            self.wait(lambda: re.search(r"[#&]model=%s&" % re.escape(opens),
+                                        self.browser.current_url + "&"),
+                      message="%s did not open %s" % (name, opens))
         self.idle()
 
     def retry(self, action, attempts=5):
         """Run ``action`` again when the web client re-rendered the element
-        between finding and using it."""
+        between finding and using it (finding waits for the new one)."""
         for attempt in range(attempts):
             try:
                 return action()
             except StaleElementReferenceException:
                 if attempt == attempts - 1:
                     raise
-                time.sleep(0.3)
 
     def modal(self):
         return self.find(".modal.in .modal-content, .modal.show .modal-content")
 
-    def modal_click(self, label):
-        """Click a footer button of the open dialog and wait for it to close."""
-        self.click(label, self.modal())
+    def modal_click(self, name=None):
+        """Click a footer button of the open dialog (the one running
+        ``name``; the dialog's own primary button, e.g. "Save & Close" of a
+        line, when None) and wait for the dialog to close."""
+        if name:
+            self.click(name, self.modal())
+        else:
+            self.retry(lambda: self.find(".modal-footer .btn-primary",
+                                         self.modal()).click())
+            self.idle()
         self.wait(lambda: not self.visible(".modal.in, .modal.show"),
                   message="the dialog stays open")
         self.idle()
 
-    def sign(self, label="Sign", comment=None):
+    def sign(self, comment=None):
         """Sign the open document through the sign-off dialog."""
-        self.click(label)
+        self.click("action_signoff_open_wizard")
         self.modal()
         if comment:
             self.set_field("comment", comment)
-        self.modal_click("Confirm")
+        self.modal_click("action_confirm")
 
     def field(self, name, root=None):
         """The widget of field ``name`` in the current form (or in the
@@ -354,9 +386,11 @@ class TestExportOrderFlow(RpcServerCase):
         """Open the notebook page ``label`` of the form."""
         self.wait(lambda: any(tab.text.strip() == label for tab in self.visible(
             ".o_notebook .nav-tabs a")), message="no tab %s" % label)
-        [tab for tab in self.visible(".o_notebook .nav-tabs a")
-         if tab.text.strip() == label][0].click()
-        time.sleep(0.2)
+        tab = [tab for tab in self.visible(".o_notebook .nav-tabs a")
+               if tab.text.strip() == label][0]
+        tab.click()
+        pane = tab.get_attribute("href").partition("#")[2]
+        self.find("#%s" % pane)
 
     def status(self):
         return self.find(".o_statusbar_status .btn-primary").text.strip()
@@ -370,17 +404,16 @@ class TestExportOrderFlow(RpcServerCase):
             ".o_thread_message .o_thread_message_content")),
             message="no chatter message with %r" % text)
 
-    def click_row_buttons(self, field_name, title):
-        """Click the row buttons ``title`` of the x2many list one after the
-        other until none is left (list buttons carry their label as title,
-        not their method name)."""
-        css = ".o_field_widget[name='%s'] button[title='%s']" % (field_name, title)
+    def click_row_buttons(self, field_name, name):
+        """Click the row buttons running ``name`` of the x2many list one
+        after the other until none is left."""
+        css = ".o_field_widget[name='%s'] button[name='%s']" % (field_name, name)
         clicked = 0
         while self.visible(css):
             left = len(self.visible(css))
             self.retry(lambda: self.visible(css)[0].click())
             self.wait(lambda: len(self.visible(css)) < left,
-                      message="%s did not apply" % title)
+                      message="%s did not apply" % name)
             self.idle()
             clicked += 1
         return clicked
@@ -462,6 +495,9 @@ class TestExportOrderFlow(RpcServerCase):
             step()
             self.check_console(step.__name__)
         self.timing = time.time() - started
+        # each department logged in once, then worked in its own session
+        self.assertEqual(sorted(self.logins), sorted(set(self.logins)))
+        self.assertEqual(set(self.logins), set(self.sessions))
 
     def step_order_review(self):
         """Merchandiser: checklist and request; five departments and the
@@ -471,27 +507,28 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual(self.find(".o_field_widget[name='customer_po']").text,
                          "BLI-PO-%s" % self.stamp)
         self.tab("Order Review")
-        self.assertEqual(self.click_row_buttons("review_line_ids", "Confirm"), 7)
+        self.assertEqual(
+            self.click_row_buttons("review_line_ids", "action_confirm_check"), 7)
         self.assertTrue(self.read("sale.order", self.order_id,
                                   ["review_checklist_done"])["review_checklist_done"])
-        self.click("Request Review")
+        self.click("action_signoff_request")
         self.assert_chatter("Sign-off requested")
         self.assertEqual(self.read("sale.order", self.order_id, ["signoff_state"])[
             "signoff_state"], "pending")
         for login in REVIEW_SIGNERS:
             self.sign_in(login, "sale.order", self.order_id, cockpit)
-            self.sign("Sign Review")
+            self.sign()
             self.assert_chatter("Signed as")
         # the merchandiser signs last, then confirms the reviewed order
         self.sign_in("merchandiser", "sale.order", self.order_id)
-        self.sign("Sign Review")
+        self.sign()
         self.assert_chatter("All required signatures given")
         order = self.read("sale.order", self.order_id,
                           ["signoff_state", "signoff_progress", "review_date"])
         self.assertEqual((order["signoff_state"], order["signoff_progress"]),
                          ("approved", "6/6"))
         self.assertTrue(order["review_date"])
-        self.click("Confirm Sale")
+        self.click("action_confirm")
         self.assert_status("Sales Order")
         self.assertEqual(self.read("sale.order", self.order_id, ["state"])["state"],
                          "sale")
@@ -499,7 +536,7 @@ class TestExportOrderFlow(RpcServerCase):
     def step_controlled_bom(self):
         """Engineering confirms the BOM as a controlled revision."""
         self.sign_in("engineer", "mrp.bom", self.bom_id)
-        self.click("Confirm as Controlled")
+        self.click("action_control")
         self.assert_status("Controlled")
         bom = self.read("mrp.bom", self.bom_id, ["control_state", "revision",
                                                  "controlled_by_id"])
@@ -510,8 +547,7 @@ class TestExportOrderFlow(RpcServerCase):
         """The merchandiser makes the task order from the order and asks the
         signatures; every role signs, the general manager last."""
         self.sign_in("merchandiser", "sale.order", self.order_id)
-        self.click("Task Order")
-        self.find(".o_form_view .o_field_widget[name='line_ids']")
+        self.click("action_gendan_create_task_order", opens="gendan.task.order")
         tasks = self.admin("gendan.task.order", "search",
                            [("sale_order_id", "=", self.order_id)])
         self.assertEqual(len(tasks), 1)
@@ -521,7 +557,7 @@ class TestExportOrderFlow(RpcServerCase):
                          ["bom_id", "product_qty"])
         self.assertEqual((line["bom_id"][0], line["product_qty"]),
                          (self.bom_id, 100.0))
-        self.click("Request Sign-off")
+        self.click("action_signoff_request")
         self.assert_status("Waiting for Signatures")
         for login in TASK_ORDER_SIGNERS:
             self.sign_in(login, "gendan.task.order", self.task_id)
@@ -540,7 +576,7 @@ class TestExportOrderFlow(RpcServerCase):
         self.assert_status("Approved")
         # production acknowledges its controlled copy
         self.sign_in("production", "gendan.task.order", self.task_id)
-        self.click("Acknowledge Receipt")
+        self.click("action_distribution_acknowledge")
         copies = self.admin("gendan.distribution.copy", "search_read", [
             ("id", "in", task["distribution_copy_ids"]),
             ("ack_user_id", "=", self.user_id("production"))], fields=["state"])
@@ -550,13 +586,12 @@ class TestExportOrderFlow(RpcServerCase):
         """The merchandiser opens the material check (components in stock:
         no risk) and confirms it; the VP role is notified."""
         self.sign_in("merchandiser", "gendan.task.order", self.task_id)
-        self.click("Material Check")
-        self.find(".o_form_view .o_field_widget[name='line_ids']")
+        self.click("action_create_material_check", opens="gendan.material.check")
         checks = self.admin("gendan.material.check", "search_read", [
             ("task_order_id", "=", self.task_id)], fields=["line_ids", "state"])
         self.assertEqual(len(checks), 1)
         self.assertEqual(len(checks[0]["line_ids"]), 2)
-        self.click("Confirm Check")
+        self.click("action_confirm")
         self.assert_status("Confirmed")
         check = self.read("gendan.material.check", checks[0]["id"],
                           ["state", "is_material_risk", "confirmed_by_id"])
@@ -567,11 +602,11 @@ class TestExportOrderFlow(RpcServerCase):
     def step_sample(self):
         """Sample: VP approval, delivery, each role's checklist and signature."""
         self.sign_in("merchandiser", "gendan.sample", self.sample_id)
-        self.click("Submit to VP")
+        self.click("action_submit")
         self.sign_in("general_manager", "gendan.sample", self.sample_id)
-        self.click("VP Approve")
+        self.click("action_vp_approve")
         self.sign_in("merchandiser", "gendan.sample", self.sample_id)
-        self.click("Sample Delivered")
+        self.click("action_deliver")
         sample = self.read("gendan.sample", self.sample_id,
                            ["state", "signoff_state", "check_ids"])
         self.assertEqual((sample["state"], sample["signoff_state"]),
@@ -603,7 +638,7 @@ class TestExportOrderFlow(RpcServerCase):
     def step_first_article(self):
         """QA checks the first article, merchandiser and QA sign it."""
         self.sign_in("merchandiser", "gendan.task.order", self.task_id)
-        self.click("First Article")
+        self.click("action_create_first_article", opens="gendan.first.article")
         articles = self.admin("gendan.first.article", "search_read", [
             ("task_order_id", "=", self.task_id)], fields=["item_ids"])
         self.assertEqual(len(articles), 1)
@@ -620,7 +655,7 @@ class TestExportOrderFlow(RpcServerCase):
                            articles[0]["item_ids"], ["is_checked"])
         self.assertTrue(all(item["is_checked"] for item in items))
         self.sign_in("merchandiser", "gendan.first.article", self.article_id)
-        self.click("Submit for Signatures")
+        self.click("action_signoff_request")
         self.assert_status("Waiting for Signatures")
         self.sign()
         self.sign_in("qa", "gendan.first.article", self.article_id)
@@ -633,7 +668,7 @@ class TestExportOrderFlow(RpcServerCase):
         """The merchandiser releases the MO; production reserves, produces
         and marks it done."""
         self.sign_in("merchandiser", "gendan.task.order", self.task_id)
-        self.click("Create Manufacturing Orders")
+        self.click("action_create_productions", opens="mrp.production")
         productions = self.admin("mrp.production", "search_read", [
             ("gendan_task_order_id", "=", self.task_id)],
             fields=["state", "product_qty"])
@@ -642,10 +677,10 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual(self.read("gendan.task.order", self.task_id,
                                    ["state"])["state"], "production")
         self.sign_in("production", "mrp.production", self.production_id)
-        self.click("Check availability")
-        self.click("Produce")
-        self.modal_click("Record Production")
-        self.click("Mark as Done")
+        self.click("action_assign")
+        self.click("open_produce_product")
+        self.modal_click("do_produce")
+        self.click("button_mark_done")
         self.assert_status("Done")
         production = self.read("mrp.production", self.production_id, ["state"])
         self.assertEqual(production["state"], "done")
@@ -657,19 +692,19 @@ class TestExportOrderFlow(RpcServerCase):
         """The salesperson invoices the order; finance validates the invoice
         and registers the customer's payment: the delivery may leave."""
         self.sign_in("salesperson", "sale.order", self.order_id)
-        self.click("Create Invoice")
-        self.modal_click("Create and View Invoices")
+        self.click("sale.action_view_sale_advance_payment_inv")
+        self.modal_click("create_invoices")
         invoices = self.admin("account.invoice", "search_read", [
             ("origin", "=", self.order_name)], fields=["state", "amount_total"])
         self.assertEqual(len(invoices), 1)
         self.invoice_id = invoices[0]["id"]
         self.sign_in("finance", "account.invoice", self.invoice_id)
-        self.click("Validate")
+        self.click("action_invoice_open")
         self.assert_status("Open")
-        self.click("Register Payment")
+        self.click("account.action_account_invoice_payment")
         self.modal()
         self.set_field("journal_id", "Bank")
-        self.modal_click("Validate")
+        self.modal_click("action_validate_invoice_payment")
         self.assert_status("Paid")
         invoice = self.read("account.invoice", self.invoice_id,
                             ["state", "residual"])
@@ -701,7 +736,7 @@ class TestExportOrderFlow(RpcServerCase):
             self.set_field("container_type_id", ctype)
             self.set_field("container_number", number)
             self.set_field("seal_number", seal)
-            self.modal_click("Save & Close")
+            self.modal_click()
         self.save()
         containers = self.admin("gendan.shipment.container", "search_read", [
             ("shipment_id", "=", self.shipment_id)],
@@ -709,24 +744,24 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual(sorted((c["container_number"], c["seal_number"])
                                 for c in containers),
                          sorted(zip([n for _t, n, _s in CONTAINERS], self.seals)))
-        self.click("Load Remaining Goods")
+        self.click("action_fill_containers")
         containers = self.admin("gendan.shipment.container", "search_read", [
             ("shipment_id", "=", self.shipment_id)], fields=["carton_count"])
         self.assertTrue(all(c["carton_count"] for c in containers),
                         "both containers are loaded: %s" % containers)
         self.assertEqual(sum(c["carton_count"] for c in containers), 100)
-        self.click("Mark Loaded")
+        self.click("action_mark_loaded")
         self.assert_status("Loaded")
         self.open("stock.picking", self.picking_id)
-        self.click("Check Availability")
-        self.click("Validate")
+        self.click("action_assign")
+        self.click("button_validate")
         if self.visible(".modal.in, .modal.show"):
-            self.modal_click("Apply")
+            self.modal_click("process")
         self.assert_status("Done")
         self.assertEqual(self.read("stock.picking", self.picking_id,
                                    ["state"])["state"], "done")
         self.sign_in("merchandiser", "gendan.shipment", self.shipment_id)
-        self.click("Ship")
+        self.click("action_ship")
         self.assert_status("Shipped")
         self.assertEqual(self.read("gendan.shipment", self.shipment_id,
                                    ["state"])["state"], "shipped")
@@ -769,7 +804,7 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual(complaints[0]["state"], "new")
         self.complaint_id = complaints[0]["id"]
         self.assertEqual(complaints[0]["partner_id"][0], self.customer_id)
-        self.click("Start Analysis")
+        self.click("action_start_analysis")
         self.assert_status("Analysis")
         discipline = {
             "d0": {"d0_response": "Replacement lanterns sent by air"},
@@ -808,15 +843,15 @@ class TestExportOrderFlow(RpcServerCase):
         # closed in turn (the server checks each one)
         self.mark_actions_done()
         for step in sorted(discipline):
-            self.click("Next 8D Discipline")
+            self.click("action_eightd_next")
             self.assertNotEqual(self.read("gendan.complaint", self.complaint_id,
                                           ["eightd_step"])["eightd_step"], step)
         self.assertEqual(self.read("gendan.complaint", self.complaint_id,
                                    ["eightd_step"])["eightd_step"], "closed")
-        self.click("Reply to Customer")
-        self.modal_click("Send")
+        self.click("action_reply_send")
+        self.modal_click("send_mail_action")
         self.assert_status("Replied")
-        self.click("Close")
+        self.click("action_close")
         self.assert_status("Closed")
         complaint = self.read("gendan.complaint", self.complaint_id,
                               ["state", "reply_date", "eightd_step"])
@@ -840,11 +875,11 @@ class TestExportOrderFlow(RpcServerCase):
         self.set_field("name", "Replace the crimping tool")
         self.set_field("user_id", "Production")
         self.set_field("date_deadline", datetime.date.today())
-        self.modal_click("Save & Close")
+        self.modal_click()
 
     def mark_actions_done(self):
         self.tab("8D: D5-D8")
-        self.click_row_buttons("action_ids", "Mark Done")
+        self.click_row_buttons("action_ids", "action_done")
         actions = self.admin("gendan.complaint.action", "search_read", [
             ("complaint_id", "=", self.complaint_id)], fields=["is_done"])
         self.assertTrue(actions and all(a["is_done"] for a in actions))
@@ -868,13 +903,13 @@ class TestExportOrderFlow(RpcServerCase):
         self.statement_id = statement["id"]
         self.assertEqual(len(statement["line_ids"]), 1)
         self.assertEqual(statement["amount_delivered"], 2500.0)
-        self.click("Request Sign-off")
+        self.click("action_submit")
         self.sign_in("merchandiser", "gendan.statement", self.statement_id)
         self.sign()
         self.sign_in("finance", "gendan.statement", self.statement_id)
         self.sign()
         self.assert_status("Signed")
-        self.click("Send by E-mail")
+        self.click("action_send")
         self.assert_status("Sent")
         self.edit()
         self.tab("Confirmation")
@@ -889,7 +924,7 @@ class TestExportOrderFlow(RpcServerCase):
         self.wait(lambda: self.field("stamped_copy").find_element(
             By.CSS_SELECTOR, "input[type=text], .o_input").get_attribute("value"))
         self.save()
-        self.click("Confirmed by Partner")
+        self.click("action_confirm")
         self.assert_status("Confirmed")
         statement = self.read("gendan.statement", self.statement_id,
                               ["state", "confirmed_date", "signoff_state"])

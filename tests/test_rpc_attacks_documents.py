@@ -7,6 +7,7 @@ The demo documents are only attacked (a refused attack changes nothing); the
 records this file needs in other states (an MO of an unapproved task order,
 a loaded shipment) are created as admin and cancelled at the end.
 """
+import datetime
 import time
 
 from odoo_server import RpcRefused, RpcServerCase
@@ -448,7 +449,7 @@ class TestDocumentAttacks(RpcServerCase):
         self.call("admin", "stock.picking", "action_confirm", [picking_id])
         shipment_id = self.call("merchandiser", "gendan.shipment", "create", {
             "partner_id": partner_id, "picking_ids": [(6, 0, [picking_id])],
-            "eta": "2030-03-01"})
+            "eta": (datetime.date.today() + datetime.timedelta(days=90)).isoformat()})
         container_vals = {
             "shipment_id": shipment_id,
             "container_type_id": self.xmlid("gendan_shipping.container_type_40hq"),

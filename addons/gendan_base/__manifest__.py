@@ -17,6 +17,7 @@
         "data/gendan_distribution_list_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "wizards/gendan_signoff_wizard_views.xml",
+        "views/assets.xml",
         "views/menus.xml",
         "views/gendan_signoff_rule_views.xml",
         "views/gendan_signature_views.xml",

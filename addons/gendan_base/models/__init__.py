@@ -14,3 +14,4 @@ from . import ir_model
 from . import mail_activity
 from . import ir_translation
 from . import ir_qweb_field_selection
+from . import gendan_demo

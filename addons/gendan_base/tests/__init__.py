@@ -3,3 +3,5 @@ from . import test_distribution
 from . import test_sla
 from . import test_state_machine
 from . import test_todo
+from . import test_date_helper
+from . import test_demo

@@ -7,8 +7,25 @@ from unittest.mock import patch
 
 from PyPDF2 import PdfFileReader
 
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.tests.common import SavepointCase
 from odoo.tools import config
+
+
+def shift_date(start=None, years=0, months=0, days=0):
+    """``start`` (a date or an Odoo date string; today when None) moved by
+    ``years``, ``months`` and ``days``, as an Odoo date string. Months and
+    years end on the month's last day when the day does not exist there:
+    29 February 2028 plus one year is 28 February 2029. Tests use it
+    instead of fixed dates, so they pass whatever the day they run."""
+    if start is None:
+        start = fields.Date.today()
+    if isinstance(start, str):
+        start = fields.Date.from_string(start)
+    return fields.Date.to_string(
+        start + relativedelta(years=years, months=months, days=days))
 
 
 def render_pdf(report, res_ids):

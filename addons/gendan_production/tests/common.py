@@ -1,5 +1,5 @@
 """Shared world of the gendan_production tests."""
-from odoo import fields
+from odoo.addons.gendan_base.tests.common import shift_date
 from odoo.addons.gendan_order.tests.common import GendanOrderCase
 
 TASK_SIGNERS = ["salesperson", "sales_manager", "general_manager"]
@@ -45,8 +45,7 @@ class ProductionCase(GendanOrderCase):
     def _create_task_order(cls, order=None, lines=1, bom=None, qty=100.0):
         order = order or cls.order
         bom = bom or cls.bom
-        deadline = fields.Date.to_string(
-            fields.Date.from_string(fields.Date.today()).replace(year=2030))
+        deadline = shift_date(years=4)
         return cls.env["gendan.task.order"].sudo(cls.user_merchandiser).create({
             "sale_order_id": order.id,
             "date_deadline": deadline,

@@ -3,7 +3,14 @@ from datetime import date, timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.gendan_base.tests.common import shift_date
+
 from .common import ProductionCase
+
+# in three years, before the task order's delivery (four years)
+INSPECTION = shift_date(years=3)
+NEW_INSPECTION = shift_date(INSPECTION, days=18)
+NEW_DELIVERY = shift_date(INSPECTION, months=1)
 
 
 class TestExceptionInspection(ProductionCase):
@@ -14,7 +21,7 @@ class TestExceptionInspection(ProductionCase):
         cls.task = cls._approve(cls._create_task_order())
         cls.inspection = cls.env["gendan.customer.inspection"].sudo(
             cls.user_merchandiser).create({
-                "task_order_id": cls.task.id, "date_scheduled": "2030-05-02",
+                "task_order_id": cls.task.id, "date_scheduled": INSPECTION,
                 "inspector": "SGS", "lot": "Lot 1", "quantity": 100.0})
 
     def _create_exception(self, **vals):
@@ -47,16 +54,16 @@ class TestExceptionInspection(ProductionCase):
         """New dates are applied, logged, and the delivery change is a
         change notice of the task order."""
         exc = self._create_exception(countermeasure="Recalibrated oven",
-                                     new_delivery_date="2030-06-01",
-                                     new_inspection_date="2030-05-20")
+                                     new_delivery_date=NEW_DELIVERY,
+                                     new_inspection_date=NEW_INSPECTION)
         with self.assertRefused(UserError):  # production cannot move delivery
             exc.sudo(self.user_production).action_resolve()
         self.assertEqual(exc.state, "open")
         exc.sudo(self.user_merchandiser).action_resolve()
         self.assertEqual(exc.state, "resolved")
-        self.assertEqual(self.task.date_deadline, "2030-06-01")
+        self.assertEqual(self.task.date_deadline, NEW_DELIVERY)
         self.assertEqual(self.task.state, "pending")
-        self.assertEqual(self.inspection.date_scheduled, "2030-05-20")
+        self.assertEqual(self.inspection.date_scheduled, NEW_INSPECTION)
         log = self.task.date_change_ids
         self.assertEqual(set(log.mapped("date_type")), {"delivery", "inspection"})
         self.assertEqual(log.mapped("exception_id"), exc)

@@ -1,7 +1,14 @@
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.gendan_base.tests.common import shift_date
+
 from .common import ProductionCase
+
+# production starts in three years; the LED's PO arrives 9 days later
+START = shift_date(years=3)
+PO_DATE = shift_date(START, days=9)
+EARLY_ETA = shift_date(START, days=-9)
 
 
 class TestMaterialCheck(ProductionCase):
@@ -16,12 +23,12 @@ class TestMaterialCheck(ProductionCase):
             "order_line": [(0, 0, {
                 "product_id": cls.components[0].id, "name": "LED",
                 "product_qty": 1000.0, "product_uom": cls.components[0].uom_id.id,
-                "price_unit": 1.0, "date_planned": "2030-03-10 08:00:00"})],
+                "price_unit": 1.0, "date_planned": PO_DATE + " 08:00:00"})],
         })
         cls.po.button_confirm()
         cls.task = cls._approve(cls._create_task_order())
         cls.task.sudo(cls.user_merchandiser).write(
-            {"date_production_start": "2030-03-01"})
+            {"date_production_start": START})
         cls.task.sudo(cls.user_merchandiser).action_create_material_check()
         cls.check = cls.task.material_check_ids
 
@@ -31,8 +38,8 @@ class TestMaterialCheck(ProductionCase):
         led = self.check.line_ids.filtered(
             lambda ln: ln.product_id == self.components[0])
         self.assertEqual(led.required_qty, 200.0)
-        self.assertEqual(led.po_date, "2030-03-10")
-        self.assertEqual(led.eta_date, "2030-03-10")
+        self.assertEqual(led.po_date, PO_DATE)
+        self.assertEqual(led.eta_date, PO_DATE)
         self.assertEqual(led.purchase_line_id, self.po.order_line)
         self.assertEqual(led.risk, "late")  # after the production start
         missing = self.check.line_ids - led
@@ -54,10 +61,10 @@ class TestMaterialCheck(ProductionCase):
         led = self.check.line_ids.filtered(
             lambda ln: ln.product_id == self.components[0])
         with self.assertRefused(ValidationError):
-            led.sudo(self.user_purchaser).write({"eta_date": "2030-02-20"})
-        self.assertEqual(led.eta_date, "2030-03-10")
+            led.sudo(self.user_purchaser).write({"eta_date": EARLY_ETA})
+        self.assertEqual(led.eta_date, PO_DATE)
         led.sudo(self.user_purchaser).write(
-            {"eta_date": "2030-02-20", "remark": "Supplier ships part early"})
+            {"eta_date": EARLY_ETA, "remark": "Supplier ships part early"})
         self.assertEqual(led.risk, "ok")
 
     def test_confirm_by_merchandiser_reports_to_vp(self):
@@ -86,7 +93,7 @@ class TestMaterialCheck(ProductionCase):
                 {"eta_date": fields.Date.today(), "remark": "x"})
         with self.assertRefused(UserError):
             self.check.sudo(self.user_merchandiser).write(
-                {"date_required": "2030-01-01"})
+                {"date_required": shift_date(years=3, days=-59)})
 
     def test_check_needs_approved_task_order(self):
         """No material check before the task order is approved."""

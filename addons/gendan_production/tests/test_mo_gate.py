@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.addons.gendan_base.tests.common import recorded_calls
+from odoo.addons.gendan_base.tests.common import recorded_calls, shift_date
 
 from .common import ProductionCase
 
@@ -26,8 +26,9 @@ class TestMoGate(ProductionCase):
         its planned end is the order's expected delivery."""
         self.assertFalse(self.mo.sale_order_id)
         self.assertEqual(self.order.production_ids, self.mo)
-        self.mo.date_planned_finished = "2031-03-15 08:00:00"
-        self.assertEqual(self.order.expected_date, "2031-03-15")
+        finished = shift_date(years=4, months=3)
+        self.mo.date_planned_finished = finished + " 08:00:00"
+        self.assertEqual(self.order.expected_date, finished)
 
     def test_unapproved_task_order_cannot_create_mo(self):
         """No MO from a task order that is not approved."""
@@ -88,7 +89,8 @@ class TestMoGate(ProductionCase):
     def test_gate_blocks_after_change_notice(self):
         """A change notice (re-approval pending) closes the gate again."""
         self._pass_first_article(self.task)
-        self.task.sudo(self.user_merchandiser).write({"date_deadline": "2031-02-01"})
+        self.task.sudo(self.user_merchandiser).write(
+            {"date_deadline": shift_date(years=4, months=2)})
         with self.assertRefused(UserError):
             self.mo.sudo(self.user_production).action_assign()
 

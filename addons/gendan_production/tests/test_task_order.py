@@ -1,5 +1,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.gendan_base.tests.common import shift_date
+
 from .common import ProductionCase
 
 
@@ -100,7 +102,8 @@ class TestTaskOrder(ProductionCase):
         copies when approved again."""
         task = self._approve(self._create_task_order())
         old_copies = task.distribution_copy_ids
-        task.sudo(self.user_merchandiser).write({"date_deadline": "2031-01-15"})
+        new_deadline = shift_date(years=4, months=1)
+        task.sudo(self.user_merchandiser).write({"date_deadline": new_deadline})
         self.assertEqual(task.state, "pending")
         self.assertEqual(task.signoff_state, "pending")
         self.assertEqual(task.signoff_revision, 2)
@@ -109,7 +112,7 @@ class TestTaskOrder(ProductionCase):
         self.assertEqual(task.change_ids.user_id, self.user_merchandiser)
         self.assertTrue(all(c.state == "recalled" for c in old_copies))
         self.assertEqual(task.date_change_ids.date_type, "delivery")
-        self.assertEqual(task.date_change_ids.new_date, "2031-01-15")
+        self.assertEqual(task.date_change_ids.new_date, new_deadline)
         for login in ("salesperson", "sales_manager", "general_manager"):
             task.sudo(self.users[login]).action_signoff_sign()
         self.assertEqual(task.state, "approved")

@@ -1,6 +1,9 @@
+from odoo.addons.gendan_base.tests.common import shift_date
 from odoo.addons.gendan_order.tests.common import GendanOrderCase
 
 VALID_NUMBERS = ["CSQU3054383", "MSKU9070323", "TGHU1234567"]
+# the shipments arrive in three months
+ETA = shift_date(months=3)
 
 
 class ShippingCase(GendanOrderCase):
@@ -92,7 +95,7 @@ class ShippingCase(GendanOrderCase):
     @classmethod
     def _create_shipment(cls, pickings, user=None, **vals):
         values = {"partner_id": cls.customer.id,
-                  "picking_ids": [(6, 0, pickings.ids)], "eta": "2030-03-01"}
+                  "picking_ids": [(6, 0, pickings.ids)], "eta": ETA}
         values.update(vals)
         return cls.env["gendan.shipment"].sudo(user or cls.merchandiser).create(values)
 

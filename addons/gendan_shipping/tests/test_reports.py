@@ -1,4 +1,4 @@
-from odoo.addons.gendan_base.tests.common import render_pdf
+from odoo.addons.gendan_base.tests.common import render_pdf, shift_date
 
 from .common import ShippingCase
 
@@ -46,7 +46,7 @@ class TestReports(ShippingCase):
     def test_shipping_notice(self):
         """The shipping notice prints with its marks and Chinese names."""
         notice = self.env["gendan.shipping.notice"].create({
-            "sale_order_id": self.order.id, "shipping_date": "2030-02-01",
+            "sale_order_id": self.order.id, "shipping_date": shift_date(months=2),
             "marks_text": "HARBOR HOME"})
         report = self.env.ref("gendan_shipping.action_report_shipping_notice")
         html = report.render_qweb_html(notice.ids)[0].decode()

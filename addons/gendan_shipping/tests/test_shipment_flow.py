@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError, UserError
 
-from .common import ShippingCase
+from odoo.addons.gendan_base.tests.common import shift_date
+
+from .common import ETA, ShippingCase
 
 
 class TestShipmentFlow(ShippingCase):
@@ -11,7 +13,7 @@ class TestShipmentFlow(ShippingCase):
         cls.order = cls._create_confirmed_order(qty=100.0, price=10.0)
         cls.picking = cls._prepare_delivery(cls.order.picking_ids)
         cls.invoice = cls._invoice(cls.order)
-        cls.shipment = cls._create_shipment(cls.picking, eta="2030-03-01")
+        cls.shipment = cls._create_shipment(cls.picking, eta=ETA)
         cls.container = cls._add_container(
             cls.shipment, "CSQU3054383", "FLOW-1", lines=[(cls.product, 100)])
         cls.carrier = cls.env["res.partner"].create({"name": "Ocean Link"})
@@ -50,7 +52,7 @@ class TestShipmentFlow(ShippingCase):
             ("res_model", "=", "sale.order"), ("res_id", "=", self.order.id),
             ("user_id", "=", self.users["salesperson"].id)])
         deadlines = sorted(activities.mapped("date_deadline"))
-        self.assertEqual(deadlines, ["2030-03-08", "2030-03-15"])
+        self.assertEqual(deadlines, [shift_date(ETA, days=7), shift_date(ETA, days=14)])
 
     def test_no_edit_after_shipping(self):
         """Containers and loaded goods of a shipped shipment are frozen."""
@@ -90,7 +92,7 @@ class TestShipmentFlow(ShippingCase):
         with self.assertRaises(UserError):
             bill.sudo(self.clerk).action_send_copy()
         bill.sudo(self.clerk).write({"name": "COSU6123456780",
-                                     "document_date": "2030-02-10"})
+                                     "document_date": shift_date(ETA, days=-19)})
         bill.sudo(self.clerk).action_send_copy()
         with self.assertRaises(UserError):
             bill.sudo(self.clerk).action_release_original()

@@ -1,5 +1,7 @@
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.gendan_base.tests.common import shift_date
+
 from .common import ShippingCase
 
 
@@ -11,7 +13,7 @@ class TestShippingNotice(ShippingCase):
         cls.order = cls._create_confirmed_order(qty=120.0, price=10.0)
         cls.notice = cls.env["gendan.shipping.notice"].sudo(
             cls.users["salesperson"]).create({
-                "sale_order_id": cls.order.id, "shipping_date": "2030-02-01",
+                "sale_order_id": cls.order.id, "shipping_date": shift_date(months=2),
                 "destination_port": "Hamburg", "transport_mode": "sea",
                 "country_id": cls.env.ref("base.de").id,
                 "marks_text": "HARBOR HOME\nC/NO. 1-UP"})

@@ -1,0 +1,35 @@
+from odoo import api, models
+
+
+class GendanDemo(models.AbstractModel):
+    """The steps of the demo data, safe to load twice.
+
+    A demo ``<function>`` runs again when a module is installed over itself
+    (``-i`` of an installed module); each step acts only on the records
+    still in the state it starts from, so a second load changes nothing.
+    Every module's demo data calls ``run``.
+    """
+
+    _name = "gendan.demo"
+    _description = "Demo Data Step"
+
+    @api.model
+    def run(self, model, records, method, states=None, login=None, args=None,
+            state_field="state"):
+        """Call ``method`` (with ``args``) on the ``records`` of ``model``
+        (ids or a domain) whose ``state_field`` is one of ``states`` (every
+        record when None), as the demo user ``login`` (the caller when
+        None)."""
+        todo = self.env[model]
+        if records and not isinstance(records[0], int):
+            todo = todo.search(records)
+        else:
+            todo = todo.browse(records)
+        if states is not None:
+            todo = todo.filtered(lambda rec: rec[state_field] in states)
+        if not todo:
+            return False
+        if login:
+            todo = todo.sudo(self.env.ref("gendan_base.user_%s_demo" % login))
+        getattr(todo, method)(*(args or []))
+        return True
