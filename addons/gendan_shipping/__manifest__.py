@@ -33,6 +33,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/account_payment_term_demo.xml",
         "demo/product_demo.xml",
         "demo/gendan_shipment_demo.xml",
     ],
