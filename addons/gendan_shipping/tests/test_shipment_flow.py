@@ -15,6 +15,9 @@ class TestShipmentFlow(ShippingCase):
         cls.container = cls._add_container(
             cls.shipment, "CSQU3054383", "FLOW-1", lines=[(cls.product, 100)])
         cls.carrier = cls.env["res.partner"].create({"name": "Ocean Link"})
+        cls.analytic = cls.env["account.analytic.account"].create(
+            {"name": cls.order.name})
+        cls.order.analytic_account_id = cls.analytic
         cls.charge = cls.env["gendan.shipment.charge"].sudo(cls.clerk).create({
             "shipment_id": cls.shipment.id, "carrier_id": cls.carrier.id,
             "charge_type": "freight", "amount": 1200.0})
@@ -71,17 +74,77 @@ class TestShipmentFlow(ShippingCase):
         # tracking stays open to the carrier's updates
         self.shipment.sudo(self.clerk).write({"tracking_status": "Departed Ningbo"})
 
-    def test_carrier_paid_after_receipt(self):
-        """Carrier charges are paid by finance after the customer received."""
-        self._ship()
-        with self.assertRaises(UserError):
-            self.charge.sudo(self.finance).action_mark_paid()
-        self.shipment.sudo(self.merchandiser).action_confirm_receipt()
-        with self.assertRaises(UserError):
-            self.charge.sudo(self.clerk).action_mark_paid()
-        self.charge.sudo(self.finance).action_mark_paid()
+    def test_charge_is_a_vendor_bill_line(self):
+        """The clerk's freight charge is a line of a draft vendor bill of the
+        carrier (with the order's analytic account); a second charge of the
+        same carrier and shipment goes on the same bill."""
+        bill = self.charge.invoice_id
+        self.assertTrue(bill)
+        self.assertEqual(bill.type, "in_invoice")
+        self.assertEqual(bill.state, "draft")
+        self.assertEqual(bill.partner_id, self.carrier)
+        self.assertEqual(bill.currency_id, self.charge.currency_id)
+        self.assertEqual(bill.origin, self.shipment.name)
+        self.assertEqual(bill.amount_total, 1200.0)
+        line = self.charge.invoice_line_id
+        self.assertEqual(line.price_subtotal, 1200.0)
+        self.assertEqual(line.account_analytic_id, self.analytic)
+        self.assertEqual(line.account_id.user_type_id,
+                         self.env.ref("account.data_account_type_expenses"))
+        self.assertEqual(self.charge.bill_state, "draft")
+        self.assertFalse(self.charge.is_paid)
+        other = self.env["gendan.shipment.charge"].sudo(self.clerk).create({
+            "shipment_id": self.shipment.id, "carrier_id": self.carrier.id,
+            "charge_type": "customs", "amount": 300.0, "note": "Customs broker"})
+        self.assertEqual(other.invoice_id, bill)
+        self.assertEqual(bill.amount_total, 1500.0)
+        # a change of a draft charge follows on the bill, a deletion too
+        other.sudo(self.clerk).write({"amount": 350.0})
+        self.assertEqual(bill.amount_total, 1550.0)
+        other.sudo(self.clerk).unlink()
+        self.assertEqual(bill.amount_total, 1200.0)
+        self.assertEqual(len(bill.invoice_line_ids), 1)
+        # another carrier: its own bill; the first bill keeps its line
+        trucker = self.env["res.partner"].create({"name": "Yongda Trucking"})
+        self.charge.sudo(self.clerk).write({"carrier_id": trucker.id})
+        self.assertEqual(self.charge.invoice_id.partner_id, trucker)
+        self.assertEqual(self.charge.invoice_id.amount_total, 1200.0)
+        self.assertFalse(bill.exists())
+
+    def test_charge_without_carrier_refused(self):
+        """A charge without the carrier who bills it is refused; nothing is
+        written, no bill made."""
+        charges = self.env["gendan.shipment.charge"].sudo(self.clerk)
+        bills = self.env["account.invoice"].search_count([("type", "=", "in_invoice")])
+        with self.assertRaisesRegex(UserError, "carrier"), self.cr.savepoint():
+            charges.create({"shipment_id": self.shipment.id, "carrier_id": False,
+                            "charge_type": "freight", "amount": 50.0})
+        with self.assertRaisesRegex(UserError, "carrier"), self.cr.savepoint():
+            self.charge.sudo(self.clerk).write({"carrier_id": False})
+        self.assertEqual(charges.search_count(
+            [("shipment_id", "=", self.shipment.id)]), 1)
+        self.assertEqual(self.charge.carrier_id, self.carrier)
+        self.assertEqual(self.env["account.invoice"].search_count(
+            [("type", "=", "in_invoice")]), bills)
+
+    def test_charge_paid_with_its_bill(self):
+        """Paid = the carrier's bill is paid: finance validates and pays it;
+        the validated charge can no longer be changed or deleted."""
+        bill = self.charge.invoice_id.sudo(self.finance)
+        bill.date_invoice = "2030-03-10"
+        bill.action_invoice_open()
+        self.assertEqual(self.charge.bill_state, "open")
+        self.assertFalse(self.charge.is_paid)
+        with self.assertRaisesRegex(UserError, bill.number), self.cr.savepoint():
+            self.charge.sudo(self.clerk).write({"amount": 10})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.charge.sudo(self.clerk).unlink()
+        self.assertEqual(self.charge.amount, 1200.0)
+        bill.pay_and_reconcile(self.bank_journal, 1200.0, date="2030-03-12")
+        self.assertEqual(bill.state, "paid")
         self.assertTrue(self.charge.is_paid)
-        with self.assertRaises(UserError):
+        self.assertEqual(self.charge.paid_date, "2030-03-12")
+        with self.assertRaises(UserError), self.cr.savepoint():
             self.charge.sudo(self.clerk).write({"amount": 10})
 
     def test_originals_after_balance(self):
