@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
+        "data/mail_template_data.xml",
         "data/gendan_container_type_data.xml",
         "data/mail_activity_type_data.xml",
         "data/gendan_signoff_rule_data.xml",

@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
+
+from odoo.addons.gendan_base.engine import engine, in_engine
+
+# the documents an approval makes, never written directly
+DOCUMENT_FIELDS = {"refund_id", "picking_id"}
 
 
 class GendanComplaintCompensation(models.Model):
@@ -92,8 +97,20 @@ class GendanComplaintCompensation(models.Model):
 
     @api.model
     def create(self, vals):
+        self._check_document_fields(vals)
         self.env["gendan.complaint"].browse(vals.get("complaint_id"))._check_open()
         return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_document_fields(vals)
+        return super(GendanComplaintCompensation, self).write(vals)
+
+    @api.model
+    def _check_document_fields(self, vals):
+        if DOCUMENT_FIELDS & set(vals) and not in_engine():
+            raise AccessError(_("The credit note and the replacement delivery are "
+                                "made by the approval, not set by hand."))
 
     @api.multi
     def action_request_approval(self):
@@ -115,9 +132,13 @@ class GendanComplaintCompensation(models.Model):
         self.write({"state": "approved"})
         for comp in self:
             if comp.compensation_type == "credit_note" and not comp.refund_id:
-                comp.refund_id = comp._create_refund()
+                refund = comp._create_refund()
+                with engine():
+                    comp.refund_id = refund
             elif comp.compensation_type == "replacement" and not comp.picking_id:
-                comp.picking_id = comp._create_replacement_picking()
+                picking = comp._create_replacement_picking()
+                with engine():
+                    comp.picking_id = picking
 
     def _create_refund(self):
         """Draft customer credit note of the amount, against the invoice."""

@@ -1,5 +1,10 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.gendan_base.engine import engine, in_engine
+
+# the supply and delivery documents, set by "order" only
+DOCUMENT_FIELDS = {"purchase_id", "production_id", "picking_id", "supply_reference"}
 
 # what must be known before a request may reach a state
 STATE_REQUIREMENTS = {
@@ -63,6 +68,10 @@ class GendanPartRequest(models.Model):
 
     @api.model
     def create(self, vals):
+        if DOCUMENT_FIELDS & set(vals):
+            raise AccessError(_("The purchase, manufacturing and delivery orders "
+                                "of a parts request are made by its Order button, "
+                                "not set by hand."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.part.request") or "/"
@@ -74,6 +83,10 @@ class GendanPartRequest(models.Model):
 
     @api.multi
     def write(self, vals):
+        if DOCUMENT_FIELDS & set(vals) and not in_engine():
+            raise AccessError(_("The purchase, manufacturing and delivery orders "
+                                "of a parts request are made by its Order button, "
+                                "not set by hand."))
         if vals.get("state") in STATE_REQUIREMENTS:
             self._check_state_requirements(vals["state"], vals)
         return super().write(vals)
@@ -111,7 +124,8 @@ class GendanPartRequest(models.Model):
             vals.setdefault("supply_reference", self.env["stock.picking"].browse(
                 vals["picking_id"]).sudo().name)
             vals["state"] = "ordered"
-            request.write(vals)
+            with engine():
+                request.write(vals)
         return True
 
     def _order_supply(self):

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ComplaintCase
 
@@ -95,6 +95,15 @@ class TestCompensationReply(ComplaintCase):
             complaint, ctype="replacement", amount=0.0))
         other.sudo(self.users["merchandiser"]).action_cancel()
         self.assertEqual(other.picking_id.state, "cancel")
+
+    def test_documents_not_set_by_hand(self):
+        """The credit note and the delivery are made by the approval only."""
+        complaint = self._complaint_in_analysis()
+        comp = self._compensation(complaint)
+        other = self._customer_invoice(50.0)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).write({"refund_id": other.id})
+        self.assertFalse(comp.refund_id)
 
     def test_replacement_needs_product(self):
         """A replacement without product or quantity is not sent for approval."""

@@ -113,6 +113,20 @@ class TestPartRequest(ComplaintCase):
         self.assertEqual(request.state, "received")
         self.assertFalse(request.date_shipped)
 
+    def test_documents_not_set_by_hand(self):
+        """The purchase, MO and delivery of a request come from its Order
+        button only."""
+        request = self._request(source="supplier", date_expected=self.today)
+        order = self.env["purchase.order"].create(
+            {"partner_id": self.env.ref("base.res_partner_1").id})
+        for vals in ({"purchase_id": order.id}, {"supply_reference": "PO-FAKE"}):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                request.sudo(self.users["merchandiser"]).write(vals)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self._request(supply_reference="PO-FAKE")
+        self.assertFalse(request.purchase_id)
+        self.assertFalse(request.supply_reference)
+
     def test_cancel_cancels_the_documents(self):
         """Cancelling an ordered request cancels its purchase and delivery."""
         request = self._request(source="supplier", date_expected=self.today,

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.engine import engine, in_engine, transition
 
 
 class GendanDepositWaiver(models.Model):
@@ -61,6 +61,8 @@ class GendanDepositWaiver(models.Model):
 
     @api.model
     def create(self, vals):
+        if "approved_date" in vals:
+            raise AccessError(_("The approval date is set by the signatures."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.deposit.waiver") or "/"
@@ -68,6 +70,8 @@ class GendanDepositWaiver(models.Model):
 
     @api.multi
     def write(self, vals):
+        if "approved_date" in vals and not in_engine():
+            raise AccessError(_("The approval date is set by the signatures."))
         if self.filtered(lambda waiver: waiver.state in ("approved", "cancel")) \
                 and set(vals) & {"reason", "sale_order_id", "approved_date"}:
             raise UserError(_("An approved or cancelled deposit exception cannot "
@@ -93,8 +97,9 @@ class GendanDepositWaiver(models.Model):
 
     @transition(["to_sign"], "approved")
     def _signoff_on_approved(self):
-        self.write({"state": "approved",
-                    "approved_date": fields.Date.context_today(self)})
+        with engine():
+            self.write({"state": "approved",
+                        "approved_date": fields.Date.context_today(self)})
 
     @transition(["to_sign", "approved"], "to_sign")
     def _signoff_on_reset(self):

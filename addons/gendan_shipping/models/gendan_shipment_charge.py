@@ -1,9 +1,14 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.gendan_base.engine import engine, in_engine
 
 # what a change of these fields does to the charge's vendor bill line
 BILL_FIELDS = {"amount", "currency_id", "carrier_id", "charge_type", "note",
                "shipment_id"}
+# kept by the charge itself from its vendor bill, never written directly
+BILLING_FIELDS = {"invoice_line_id", "invoice_id", "bill_state", "is_paid",
+                  "paid_date"}
 
 
 class GendanShipmentCharge(models.Model):
@@ -106,7 +111,8 @@ class GendanShipmentCharge(models.Model):
         lines = self.env["account.invoice.line"].sudo()
         for charge in self.sudo().filtered(lambda c: not c.invoice_line_id):
             line = lines.create(charge._bill_line_vals())
-            charge.invoice_line_id = line
+            with engine():
+                charge.invoice_line_id = line
             line.invoice_id.compute_taxes()
 
     def _check_bill_draft(self):
@@ -132,7 +138,14 @@ class GendanShipmentCharge(models.Model):
     # -- CRUD -----------------------------------------------------------------------
 
     @api.model
+    def _check_billing_fields(self, vals):
+        if BILLING_FIELDS & set(vals) and not in_engine():
+            raise AccessError(_("A charge's vendor bill and payment come from "
+                                "accounting; they cannot be set by hand."))
+
+    @api.model
     def create(self, vals):
+        self._check_billing_fields(vals)
         if not vals.get("carrier_id"):
             raise UserError(_("A charge needs the carrier or forwarder who bills "
                               "it (its vendor bill is made out to them)."))
@@ -142,6 +155,7 @@ class GendanShipmentCharge(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_billing_fields(vals)
         if "carrier_id" in vals and not vals["carrier_id"]:
             raise UserError(_("A charge needs the carrier or forwarder who bills "
                               "it (its vendor bill is made out to them)."))

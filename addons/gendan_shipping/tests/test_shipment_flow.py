@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from .common import ShippingCase
@@ -147,17 +148,66 @@ class TestShipmentFlow(ShippingCase):
         with self.assertRaises(UserError), self.cr.savepoint():
             self.charge.sudo(self.clerk).write({"amount": 10})
 
-    def test_originals_after_balance(self):
-        """Originals are released only after finance confirmed the balance."""
+    def _mail_bl_copy(self, bill, user=None):
+        """The clerk mails the B/L copy with the template's composer."""
+        ctx = bill.sudo(user or self.clerk).action_send_copy()["context"]
+        composer = self.env["mail.compose.message"].sudo(
+            user or self.clerk).with_context(**ctx).create({})
+        values = composer.onchange_template_id(
+            ctx["default_template_id"], "comment", "gendan.shipment",
+            self.shipment.id)["value"]
+        values["attachment_ids"] = ctx["default_attachment_ids"]
+        composer.write(values)
+        composer.send_mail()
+        return self.shipment.message_ids[0]
+
+    def _bl(self):
         bill = self.shipment.document_ids.filtered(lambda d: d.document_type == "bl")
-        with self.assertRaises(UserError):
+        scan = self.env["ir.attachment"].create({
+            "name": "BL-copy.pdf", "datas_fname": "BL-copy.pdf",
+            "datas": "JVBERi0xLjQK"})
+        bill.sudo(self.clerk).write({"attachment_ids": [(6, 0, scan.ids)]})
+        return bill
+
+    def test_bl_copy_mailed_with_template(self):
+        """The B/L copy goes to the customer by mail (template: copy attached,
+        balance requested); the document is then 'copy sent', dated."""
+        bill = self._bl()
+        with self.assertRaisesRegex(UserError, "number and date"), \
+                self.cr.savepoint():
             bill.sudo(self.clerk).action_send_copy()
         bill.sudo(self.clerk).write({"name": "COSU6123456780",
                                      "document_date": "2030-02-10"})
-        bill.sudo(self.clerk).action_send_copy()
-        with self.assertRaises(UserError):
+        self._ship()
+        self.assertEqual(self.shipment.sudo(self.finance).balance_due, 0.0)
+        message = self._mail_bl_copy(bill)
+        self.assertIn(self.customer, message.partner_ids)
+        self.assertIn("bill of lading", message.subject)
+        self.assertEqual(message.attachment_ids.mapped("name"), ["BL-copy.pdf"])
+        self.assertEqual(bill.state, "copy_sent")
+        self.assertEqual(bill.copy_sent_date, fields.Date.context_today(bill))
+
+    def test_originals_after_balance(self):
+        """Originals are released only when finance has the balance, with the
+        courier recorded; nobody sets the states by hand."""
+        bill = self._bl()
+        bill.sudo(self.clerk).write({"name": "COSU6123456780",
+                                     "document_date": "2030-02-10"})
+        for state in ("copy_sent", "released", "na"):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                bill.sudo(self.clerk).write({"state": state})
+        with self.assertRaisesRegex(UserError, "copy"), self.cr.savepoint():
+            bill.sudo(self.clerk).action_release_original()
+        message = self._mail_bl_copy(bill)
+        self.assertIn("1000.00", message.body)
+        self.assertEqual(bill.state, "copy_sent")
+        with self.assertRaisesRegex(UserError, "courier"), self.cr.savepoint():
+            bill.sudo(self.clerk).action_release_original()
+        bill.sudo(self.clerk).write({"courier": "DHL", "courier_ref": "1234567890"})
+        with self.assertRaisesRegex(UserError, "1000.00"), self.cr.savepoint():
             bill.sudo(self.clerk).action_release_original()
         self.assertEqual(bill.state, "copy_sent")
+        self.assertFalse(bill.released_date)
         with self.assertRaises(AccessError):
             self.shipment.sudo(self.clerk).action_confirm_balance()
         self.assertEqual(self.shipment.sudo(self.finance).balance_due, 1000.0)
@@ -167,6 +217,29 @@ class TestShipmentFlow(ShippingCase):
         self.shipment.sudo(self.finance).action_confirm_balance()
         bill.sudo(self.clerk).action_release_original()
         self.assertEqual(bill.state, "released")
+        self.assertEqual(bill.released_date, fields.Date.context_today(bill))
+        self.assertEqual(bill.released_by_id, self.clerk)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            bill.sudo(self.clerk).write({"courier": "EMS"})
+        self.assertIn("DHL", self.shipment.message_ids[0].body)
+
+    def test_release_needs_money_not_only_the_flag(self):
+        """A confirmed balance whose invoice is open again (a new invoice of
+        the order) does not release the originals."""
+        bill = self._bl()
+        bill.sudo(self.clerk).write({"name": "COSU6123456780", "courier": "DHL",
+                                     "document_date": "2030-02-10",
+                                     "courier_ref": "1"})
+        self._mail_bl_copy(bill)
+        self._pay(self.invoice, self.invoice.amount_total)
+        self.shipment.sudo(self.finance).action_confirm_balance()
+        self.assertTrue(self.shipment.balance_confirmed)
+        self.order.order_line.product_uom_qty = 150.0
+        self._invoice(self.order)
+        self.assertEqual(self.shipment.sudo(self.finance).balance_due, 500.0)
+        with self.assertRaisesRegex(UserError, "500.00"), self.cr.savepoint():
+            bill.sudo(self.clerk).action_release_original()
+        self.assertEqual(bill.state, "copy_sent")
 
     def test_send_photos(self):
         """Photos attached to the shipment open a mail to the customer."""
