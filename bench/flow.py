@@ -15,6 +15,16 @@ GENDAN_STEPS = ["order review", "task order approval", "deposit by finance",
                 "first articles"]
 
 
+def _pay_deposit(env, world, order):
+    """The deposit's down-payment invoice, posted and paid by finance."""
+    order.action_create_deposit_invoice()
+    invoice = order.order_line.filtered("is_downpayment").mapped(
+        "invoice_lines.invoice_id").sudo(world["users"]["finance"])
+    invoice.action_invoice_open()
+    journal = env["account.journal"].search([("type", "=", "bank")], limit=1)
+    invoice.pay_and_reconcile(journal, invoice.amount_total)
+
+
 def build_world(env, gendan):
     """Customer, LINES manufactured products (MTO + manufacture, BOM of two
     consumable components) and a payment term; controlled BOMs on gendan."""
@@ -141,7 +151,7 @@ def run_order(env, world, gendan, meter, serial, lines=None):
             task = _task_order(env, world, order)
         fresh(env)
         with meter.step("deposit by finance"):
-            order.sudo(world["users"]["finance"]).action_confirm_deposit()
+            _pay_deposit(env, world, order)
         fresh(env)
         with meter.step("first articles"):
             _first_articles(env, world, task)

@@ -468,7 +468,7 @@ class TestExportOrderFlow(RpcServerCase):
             # admin sells in the uncontrolled direct channel: an export order
             "team_id": self.xmlid("gendan_order.crm_team_export_demo"),
             "customer_po": "BLI-PO-%s" % stamp,
-            "payment_term_id": self.xmlid("account.account_payment_term_immediate"),
+            "payment_term_id": self.xmlid("gendan_shipping.payment_term_tt_demo"),
             "order_line": [(0, 0, {"product_id": self.product_id,
                                    "product_uom_qty": 100, "price_unit": 25.0})]})
         self.order_name = self.read("sale.order", self.order_id, ["name"])["name"]

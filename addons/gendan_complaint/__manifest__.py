@@ -11,6 +11,7 @@
     "depends": [
         "gendan_order",
         "mrp_repair",
+        "purchase",
         "report_xlsx",
     ],
     "data": [

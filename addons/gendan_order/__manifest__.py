@@ -18,6 +18,7 @@
         "security/gendan_order_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/product_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -34,6 +35,7 @@
         "report/report_sales_xlsx.xml",
         "views/gendan_sales_report_views.xml",
         "views/account_payment_term_views.xml",
+        "views/gendan_deposit_waiver_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -20,6 +20,7 @@
         "views/gendan_statement_views.xml",
         "views/gendan_statement_line_views.xml",
         "views/account_invoice_views.xml",
+        "views/res_company_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -13,6 +13,8 @@
         "security/gendan_shipping_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/product_data.xml",
+        "data/mail_template_data.xml",
         "data/gendan_container_type_data.xml",
         "data/mail_activity_type_data.xml",
         "data/gendan_signoff_rule_data.xml",
@@ -33,6 +35,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/account_payment_term_demo.xml",
         "demo/product_demo.xml",
         "demo/gendan_shipment_demo.xml",
     ],

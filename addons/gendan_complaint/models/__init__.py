@@ -7,3 +7,6 @@ from . import mrp_repair
 from . import gendan_repair_quarter
 from . import gendan_repair_quarter_line
 from . import gendan_part_request
+from . import account_invoice
+from . import stock_picking
+from . import mrp_production

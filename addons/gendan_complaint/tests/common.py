@@ -18,7 +18,23 @@ class ComplaintCase(GendanCase):
         cls.part = cls.env["product.product"].create({
             "name": "Tweeter 20 mm", "default_code": "TW-20", "type": "consu"})
         cls.cause = cls.env.ref("gendan_complaint.repair_cause_pro_01")
+        cls.invoice = cls._customer_invoice(10000.0)
         cls.today = fields.Date.context_today(cls.Complaint)
+
+    @classmethod
+    def _customer_invoice(cls, amount):
+        """A posted customer invoice of ``amount`` (no taxes)."""
+        env = cls.env
+        account = env["account.invoice.line"].get_invoice_line_account(
+            "out_invoice", cls.product, False, env.user.company_id)
+        invoice = env["account.invoice"].create({
+            "partner_id": cls.customer.id, "type": "out_invoice",
+            "invoice_line_ids": [(0, 0, {
+                "name": cls.product.name, "product_id": cls.product.id,
+                "account_id": account.id, "quantity": 1.0,
+                "price_unit": amount})]})
+        invoice.action_invoice_open()
+        return invoice
 
     def _complaint(self, user=None, **vals):
         vals.setdefault("partner_id", self.customer.id)

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import ComplaintCase
 
@@ -6,11 +6,114 @@ from .common import ComplaintCase
 class TestCompensationReply(ComplaintCase):
     """Compensation approved through the sign-off engine, reply mail, closing."""
 
-    def _compensation(self, complaint, amount=800.0, ctype="credit_note"):
+    def _compensation(self, complaint, amount=800.0, ctype="credit_note", **vals):
+        values = {"complaint_id": complaint.id, "compensation_type": ctype,
+                  "amount": amount}
+        if ctype == "credit_note":
+            values["invoice_id"] = self.invoice.id
+        if ctype == "replacement":
+            values.update(product_id=self.product.id, product_qty=20.0)
+        values.update(vals)
         return self.env["gendan.complaint.compensation"].sudo(
-            self.users["merchandiser"]).create({
-                "complaint_id": complaint.id, "compensation_type": ctype,
-                "amount": amount})
+            self.users["merchandiser"]).create(values)
+
+    def _approve(self, comp):
+        comp.sudo(self.users["merchandiser"]).action_request_approval()
+        comp.sudo(self.users["sales_manager"]).action_signoff_sign()
+        return comp
+
+    def test_credit_note_compensation(self):
+        """Approved, a credit-note compensation is a draft customer credit
+        note of its amount against the invoice, linked to the complaint;
+        granted once finance validated it."""
+        complaint = self._complaint_in_analysis()
+        comp = self._compensation(complaint, amount=800.0)
+        self.assertFalse(comp.refund_id)
+        self._approve(comp)
+        self.assertEqual(comp.state, "approved")
+        refund = comp.refund_id
+        self.assertEqual(refund.type, "out_refund")
+        self.assertEqual(refund.state, "draft")
+        self.assertEqual(refund.amount_total, 800.0)
+        self.assertEqual(refund.currency_id, self.invoice.currency_id)
+        self.assertEqual(refund.partner_id, self.customer)
+        self.assertEqual(refund.refund_invoice_id, self.invoice)
+        self.assertEqual(refund.gendan_complaint_id, complaint)
+        self.assertIn(complaint.name, refund.origin)
+        with self.assertRaisesRegex(UserError, "credit note"), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).action_done()
+        refund.sudo(self.users["finance"]).action_invoice_open()
+        self.assertEqual(refund.state, "open")
+        self.assertEqual(self.customer.credit, 10000.0 - 800.0)
+        comp.sudo(self.users["merchandiser"]).action_done()
+        self.assertEqual(comp.state, "done")
+
+    def test_credit_note_larger_than_invoice_refused(self):
+        """A credit note above the invoice, or without an invoice, is
+        refused; nothing is written."""
+        complaint = self._complaint_in_analysis()
+        with self.assertRaisesRegex(ValidationError, self.invoice.number), \
+                self.cr.savepoint():
+            self._compensation(complaint, amount=10000.01)
+        comp = self._compensation(complaint, amount=10000.0)
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).write({"amount": 12000.0})
+        self.assertEqual(comp.amount, 10000.0)
+        bare = self._compensation(complaint, invoice_id=False)
+        with self.assertRaisesRegex(UserError, "invoice"), self.cr.savepoint():
+            bare.sudo(self.users["merchandiser"]).action_request_approval()
+        self.assertEqual(bare.signoff_state, "none")
+        self.assertFalse(self.env["account.invoice"].search(
+            [("gendan_complaint_id", "=", complaint.id)]))
+
+    def test_replacement_compensation_delivery(self):
+        """Approved, a replacement is a delivery of the goods to the customer,
+        free of charge (no order line to invoice); granted once shipped;
+        cancelling an approved one cancels its delivery."""
+        complaint = self._complaint_in_analysis()
+        comp = self._approve(self._compensation(
+            complaint, ctype="replacement", amount=0.0))
+        picking = comp.picking_id
+        self.assertEqual(picking.picking_type_code, "outgoing")
+        self.assertEqual(picking.partner_id, self.customer)
+        self.assertEqual(picking.origin, complaint.name)
+        self.assertFalse(picking.sale_id)
+        self.assertEqual(picking.move_lines.product_id, self.product)
+        self.assertEqual(picking.move_lines.product_uom_qty, 20.0)
+        self.assertEqual(picking.move_lines.price_unit, 0.0)
+        self.assertFalse(picking.move_lines.sale_line_id)
+        self.assertIn(picking.state, ("confirmed", "assigned"))
+        with self.assertRaisesRegex(UserError, "delivery"), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).action_done()
+        picking.action_assign()
+        picking.move_lines.quantity_done = 20.0
+        picking.sudo(self.users["fg_wh"]).action_done()
+        self.assertEqual(picking.state, "done")
+        comp.sudo(self.users["merchandiser"]).action_done()
+        self.assertEqual(comp.state, "done")
+        other = self._approve(self._compensation(
+            complaint, ctype="replacement", amount=0.0))
+        other.sudo(self.users["merchandiser"]).action_cancel()
+        self.assertEqual(other.picking_id.state, "cancel")
+
+    def test_documents_not_set_by_hand(self):
+        """The credit note and the delivery are made by the approval only."""
+        complaint = self._complaint_in_analysis()
+        comp = self._compensation(complaint)
+        other = self._customer_invoice(50.0)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).write({"refund_id": other.id})
+        self.assertFalse(comp.refund_id)
+
+    def test_replacement_needs_product(self):
+        """A replacement without product or quantity is not sent for approval."""
+        complaint = self._complaint_in_analysis()
+        comp = self._compensation(complaint, ctype="replacement", amount=0.0,
+                                  product_qty=0.0)
+        with self.assertRaisesRegex(UserError, "quantity"), self.cr.savepoint():
+            comp.sudo(self.users["merchandiser"]).action_request_approval()
+        self.assertEqual(comp.state, "draft")
+        self.assertFalse(comp.picking_id)
 
     def _reply(self, complaint, user=None):
         return complaint.sudo(user or self.users["merchandiser"]).with_context(

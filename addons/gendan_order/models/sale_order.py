@@ -2,8 +2,9 @@ import threading
 from contextlib import contextmanager
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 MILESTONE_STATES = [
     ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
@@ -99,11 +100,36 @@ class SaleOrder(models.Model):
         help="Advance the customer pays before production; from the payment terms.")
     deposit_amount = fields.Monetary(
         compute="_compute_deposit_amount", store=True)
+    deposit_state = fields.Selection(
+        [("na", "No Deposit"), ("due", "Due"), ("received", "Received"),
+         ("waived", "Waived (Signed)")], "Deposit Status",
+        compute="_compute_deposit_received", compute_sudo=True, store=True,
+        help="Received: posted payments in the order's currency reconciled "
+             "with its down-payment invoice reach the deposit. Waived: a "
+             "signed deposit exception lets production start without it.")
+    deposit_received_amount = fields.Monetary(
+        "Deposit Paid", compute="_compute_deposit_received", compute_sudo=True,
+        store=True,
+        help="Payments in the order's currency reconciled with the "
+             "down-payment invoices of the order.")
     is_deposit_received = fields.Boolean(
-        "Deposit Received", readonly=True, copy=False, track_visibility="onchange")
-    deposit_date = fields.Date("Deposit Received On", readonly=True, copy=False)
-    deposit_confirmed_by_id = fields.Many2one(
-        "res.users", readonly=True, copy=False)
+        "Deposit Received", compute="_compute_deposit_received",
+        compute_sudo=True, store=True,
+        help="Production may start: the deposit is paid, or waived by a signed "
+             "decision.")
+    deposit_date = fields.Date(
+        "Deposit Received On", compute="_compute_deposit_received",
+        compute_sudo=True, store=True)
+    deposit_note = fields.Text(
+        "Deposit Remarks", compute="_compute_deposit_received", compute_sudo=True,
+        store=True,
+        help="Payments that do not count (other currency) and the signed "
+             "exception, if any.")
+    deposit_invoice_ids = fields.Many2many(
+        "account.invoice", string="Down-Payment Invoices",
+        compute="_compute_deposit_invoice_ids")
+    deposit_waiver_ids = fields.One2many(
+        "gendan.deposit.waiver", "sale_order_id", "Deposit Exceptions")
     # cockpit milestones of this module
     milestone_review_state = fields.Selection(
         MILESTONE_STATES, "Review", compute="_compute_milestone_review",
@@ -205,6 +231,74 @@ class SaleOrder(models.Model):
         for order in self:
             order.deposit_amount = order.currency_id.round(
                 order.amount_total * order.deposit_percent / 100.0)
+
+    def _deposit_invoices(self):
+        """Posted down-payment invoices of the order (not the final
+        invoices that deduct them)."""
+        self.ensure_one()
+        return self.order_line.filtered("is_downpayment").mapped(
+            "invoice_lines").filtered(lambda line: line.quantity > 0).mapped(
+                "invoice_id").filtered(
+                    lambda inv: inv.type == "out_invoice"
+                    and inv.state in ("open", "paid"))
+
+    @api.multi
+    def _compute_deposit_invoice_ids(self):
+        for order in self:
+            order.deposit_invoice_ids = order._deposit_invoices()
+
+    def _deposit_payments(self):
+        """([(payment, amount in the order's currency, date)], [ignored
+        payments in another currency]) reconciled with the down payment."""
+        self.ensure_one()
+        counted, ignored = [], self.env["account.payment"]
+        for invoice in self._deposit_invoices():
+            inv_lines = invoice.move_id.line_ids
+            for line in invoice.payment_move_line_ids.filtered("payment_id"):
+                if line.payment_id.currency_id != self.currency_id:
+                    ignored |= line.payment_id
+                    continue
+                partials = line.matched_debit_ids.filtered(
+                    lambda part: part.debit_move_id in inv_lines)
+                amount = sum(part.amount_currency if part.currency_id
+                             else part.amount for part in partials)
+                counted.append((line.payment_id, amount, line.date))
+        return counted, ignored
+
+    @api.depends("deposit_amount", "order_line.invoice_lines.invoice_id.state",
+                 "order_line.invoice_lines.invoice_id.payment_move_line_ids",
+                 "deposit_waiver_ids.state")
+    def _compute_deposit_received(self):
+        """Deposit received = posted payments reconciled with the down-payment
+        invoices reach the deposit (order currency), or a signed exception."""
+        for order in self:
+            counted, ignored = order._deposit_payments()
+            paid = order.currency_id.round(sum(amount for _p, amount, _d in counted))
+            waiver = order.deposit_waiver_ids.filtered(
+                lambda waiver: waiver.state == "approved")[:1]
+            notes = []
+            if ignored:
+                notes.append(_(
+                    "Not counted, in another currency than the order's "
+                    "(%(currency)s): %(payments)s.") % {
+                        "currency": order.currency_id.name,
+                        "payments": ", ".join(ignored.mapped("name"))})
+            state, date = "na", False
+            if order.deposit_amount:
+                state = "due"
+                if float_compare(paid, order.deposit_amount,
+                                 precision_rounding=order.currency_id.rounding) >= 0:
+                    state, date = "received", max(d for _p, _a, d in counted)
+                elif waiver:
+                    state, date = "waived", waiver.approved_date
+                    notes.append(_("Production released without the deposit by "
+                                   "the signed exception %(name)s: %(reason)s") % {
+                                       "name": waiver.name, "reason": waiver.reason})
+            order.deposit_received_amount = paid
+            order.deposit_state = state
+            order.is_deposit_received = state in ("received", "waived")
+            order.deposit_date = date
+            order.deposit_note = "\n".join(notes) or False
 
     def _milestone_from(self, done, deadline, done_date=False):
         """(state, date) of a milestone: done, late (deadline passed) or todo."""
@@ -437,15 +531,13 @@ class SaleOrder(models.Model):
                 "mine": user.sale_team_id.name, "team": team.name})
 
     def _check_deposit_write(self, vals):
-        deposit_fields = {"is_deposit_received", "deposit_date",
-                          "deposit_confirmed_by_id"}
-        if deposit_fields & set(vals) and not self._is_finance():
-            raise AccessError(_("Only Finance can confirm that a deposit was "
-                                "received."))
-
-    def _is_finance(self):
-        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
-            "gendan_base.group_finance")
+        deposit_fields = {"is_deposit_received", "deposit_date", "deposit_state",
+                          "deposit_received_amount", "deposit_note"}
+        if deposit_fields & set(vals):
+            raise AccessError(_(
+                "The deposit is received when its payment is registered on the "
+                "down-payment invoice (or an exception is signed); it cannot be "
+                "set by hand."))
 
     def _signoff_gated_records(self):
         """Orders of uncontrolled sales channels are confirmed without review."""
@@ -525,19 +617,52 @@ class SaleOrder(models.Model):
     # -- deposit --------------------------------------------------------------
 
     @api.multi
-    def action_confirm_deposit(self):
-        """Finance confirms the advance was received: production may start."""
-        if not self._is_finance():
-            raise AccessError(_("Only Finance can confirm that a deposit was "
-                                "received."))
-        if self.filtered(lambda o: not o.deposit_percent):
-            raise UserError(_("This order asks no deposit."))
-        if self.filtered("is_deposit_received"):
-            raise UserError(_("The deposit was already confirmed."))
-        self.write({"is_deposit_received": True,
-                    "deposit_date": fields.Date.context_today(self),
-                    "deposit_confirmed_by_id": self.env.uid})
-        return True
+    def action_create_deposit_invoice(self):
+        """The down-payment invoice of the deposit percentage, made by sale's
+        own down-payment wizard; opens it."""
+        self.ensure_one()
+        if not self.deposit_amount:
+            raise UserError(_("Order %s asks no deposit.") % self.name)
+        if self.state not in ("sale", "done"):
+            raise UserError(_("The deposit of %s is invoiced once the order is "
+                              "confirmed.") % self.name)
+        open_dp = self.order_line.filtered("is_downpayment").mapped(
+            "invoice_lines.invoice_id").filtered(
+                lambda inv: inv.type == "out_invoice" and inv.state != "cancel")
+        if open_dp:
+            numbers = [inv.number or _("draft") for inv in open_dp]
+            raise UserError(_("Order %(order)s already has its down-payment "
+                              "invoice %(invoices)s.") % {
+                                  "order": self.name, "invoices": ", ".join(numbers)})
+        wizard = self.env["sale.advance.payment.inv"].with_context(
+            active_model="sale.order", active_ids=self.ids, active_id=self.id
+        ).create({"advance_payment_method": "percentage",
+                  "amount": self.deposit_percent,
+                  "product_id": self._deposit_product().id})
+        wizard.with_context(open_invoices=False).create_invoices()
+        invoice = self.order_line.filtered("is_downpayment").mapped(
+            "invoice_lines.invoice_id").filtered(lambda inv: inv.state == "draft")
+        action = self.env.ref("account.action_invoice_tree1").read()[0]
+        action.update({"views": [(self.env.ref("account.invoice_form").id, "form")],
+                       "res_id": invoice[:1].id})
+        return action
+
+    @api.model
+    def _deposit_product(self):
+        """Sale's down-payment product, or Gendan's when none is set."""
+        param = self.env["ir.config_parameter"].sudo().get_param(
+            "sale.default_deposit_product_id")
+        product = self.env["product.product"].browse(int(param or 0)).exists()
+        return product or self.env.ref("gendan_order.product_deposit")
+
+    @api.multi
+    def action_request_deposit_waiver(self):
+        """A deposit exception to sign (production without the deposit)."""
+        self.ensure_one()
+        action = self.env.ref("gendan_order.gendan_deposit_waiver_action").read()[0]
+        action.update({"views": [(False, "form")], "view_mode": "form",
+                       "context": {"default_sale_order_id": self.id}})
+        return action
 
     @api.multi
     def _gendan_check_production_allowed(self):
@@ -547,8 +672,9 @@ class SaleOrder(models.Model):
             and not o.is_deposit_received)
         if missing:
             raise UserError(_(
-                "Production of %s cannot be released: finance has not confirmed "
-                "the deposit yet.") % ", ".join(missing.mapped("name")))
+                "Production of %s cannot be released: the deposit is not paid on "
+                "its down-payment invoice and no exception is signed.")
+                % ", ".join(missing.mapped("name")))
         return True
 
     # -- demo data ------------------------------------------------------------
@@ -562,6 +688,23 @@ class SaleOrder(models.Model):
             for rec in records.sudo(user):
                 if rec.signoff_state == "pending" and rec.signoff_can_sign:
                     rec.action_signoff_sign()
+        return True
+
+    @api.multi
+    def _gendan_demo_pay_deposit(self):
+        """Demo data only: invoice the deposit, post it and register its
+        payment in the bank (skipped when already invoiced)."""
+        journal = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)],
+            limit=1)
+        for order in self.filtered(lambda o: o.deposit_amount and not o.order_line
+                                   .filtered("is_downpayment")):
+            order.action_create_deposit_invoice()
+            invoice = order.order_line.filtered("is_downpayment").mapped(
+                "invoice_lines.invoice_id")
+            invoice.action_invoice_open()
+            if journal:
+                invoice.pay_and_reconcile(journal, invoice.amount_total)
         return True
 
     # -- cockpit --------------------------------------------------------------

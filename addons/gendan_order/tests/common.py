@@ -77,6 +77,20 @@ class GendanOrderCase(GendanCase):
     def _create_reviewed_order(cls, **vals):
         return approve_order_review(cls._create_order(**vals), cls.users)
 
+    @classmethod
+    def _pay_deposit(cls, order, amount=None):
+        """The salesperson invoices the deposit (sale's down-payment
+        invoice), finance posts it and registers the payment (all of it
+        unless ``amount``); returns the invoice."""
+        order.sudo(cls.users["salesperson"]).action_create_deposit_invoice()
+        invoice = order.order_line.filtered("is_downpayment").mapped(
+            "invoice_lines.invoice_id").sudo(cls.users["finance"])
+        invoice.action_invoice_open()
+        journal = cls.env["account.journal"].search([("type", "=", "bank")], limit=1)
+        invoice.pay_and_reconcile(
+            journal, invoice.amount_total if amount is None else amount)
+        return invoice
+
     @contextmanager
     def assertRefused(self, exception):
         """The block raises ``exception`` and leaves the database and the

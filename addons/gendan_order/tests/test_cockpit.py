@@ -36,7 +36,7 @@ class TestCockpit(GendanOrderCase):
             and order["milestone_%s_date" % name]]
         self.assertIn(order.milestone_deposit_date, open_dates)
         self.assertEqual(order.milestone_next_date, min(open_dates))
-        order.sudo(self.users["finance"]).action_confirm_deposit()
+        self._pay_deposit(order)
         self.assertEqual(order.milestone_deposit_state, "done")
         own = {"review", "data", "sample", "deposit"}
         if set(self.env["sale.order"]._milestone_names()) == own:

@@ -102,7 +102,7 @@ class TestMoGate(ProductionCase):
         self._pass_first_article(task)
         with self.assertRefused(UserError):
             task.production_ids.sudo(self.user_production).action_assign()
-        order.sudo(self.user_finance).action_confirm_deposit()
+        self._pay_deposit(order)
         task.production_ids.sudo(self.user_production).action_assign()
 
     def test_mo_without_order_not_gated(self):

@@ -3,4 +3,5 @@ from . import gendan_statement_line
 from . import account_invoice
 from . import res_partner
 from . import stock_picking
+from . import res_company
 from . import gendan_statement_demo

@@ -28,6 +28,11 @@ class StockPicking(models.Model):
             picking.gendan_overdue_invoice_ids = [
                 (6, 0, overdue.get(customers[picking.id].id, []))]
 
+    def _gendan_overdue_rule(self):
+        """The company holds deliveries for overdue invoices (opt-in)."""
+        self.ensure_one()
+        return self.sudo().company_id.gendan_overdue_blocks_delivery
+
     def _gendan_gate_customer(self):
         self.ensure_one()
         return self.sudo().sale_id.partner_id.commercial_partner_id
@@ -39,8 +44,9 @@ class StockPicking(models.Model):
         result = super(StockPicking, self)._compute_gendan_payment_gate()
         # let through by a signed release despite overdue invoices: say so
         for picking in self.filtered(
-                lambda p: p.gendan_payment_state == "paid"
-                and p._gendan_is_gated() and p.gendan_overdue_invoice_ids):
+                lambda p: p.gendan_payment_state in ("paid", "na")
+                and p._gendan_is_gated() and p._gendan_overdue_rule()
+                and p._gendan_has_release() and p.gendan_overdue_invoice_ids):
             picking.gendan_payment_state = "released"
         return result
 
@@ -49,7 +55,8 @@ class StockPicking(models.Model):
         """A customer delivery waits while the customer has invoices past
         their due date, unless a shipping release of the order is signed."""
         blockers = super(StockPicking, self)._gendan_payment_gate_blockers()
-        if not self._gendan_is_gated() or self._gendan_has_release():
+        if not self._gendan_is_gated() or not self._gendan_overdue_rule() \
+                or self._gendan_has_release():
             return blockers
         # sudo: the warehouse names the invoices without reading invoices
         overdue = self.gendan_overdue_invoice_ids.sudo()

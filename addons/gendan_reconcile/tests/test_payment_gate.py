@@ -18,6 +18,8 @@ class TestPaymentGateOverdue(ShippingCase):
     @classmethod
     def setUpClass(cls):
         super(TestPaymentGateOverdue, cls).setUpClass()
+        # the rule is the company's choice (off by default)
+        cls.env.user.company_id.gendan_overdue_blocks_delivery = True
         old_order = cls._create_confirmed_order(qty=10.0, price=10.0)
         cls.overdue = cls._invoice_dated(old_order, days_ago=30)
         cls.order = cls._create_confirmed_order(qty=100.0, price=10.0)
@@ -55,6 +57,17 @@ class TestPaymentGateOverdue(ShippingCase):
         self.assertIn("100.00", message)
         self.assertIn(self.customer.name, message)
         self._assert_blocked(self.picking)
+
+    def test_company_rule_is_opt_in(self):
+        """Where the company does not hold deliveries for overdue invoices,
+        the paid order's delivery leaves despite the overdue invoice."""
+        self.env.user.company_id.gendan_overdue_blocks_delivery = False
+        picking = self.picking.sudo(self.fg_wh)
+        self.assertEqual(picking._gendan_payment_gate_blockers(), [])
+        self.assertEqual(picking.gendan_payment_state, "paid")
+        picking.button_validate()
+        self.assertEqual(self.picking.state, "done")
+        self.assertEqual(self.overdue.state, "open")
 
     def test_not_yet_due_does_not_block(self):
         """An open invoice that is not due yet does not hold the goods."""

@@ -371,6 +371,21 @@ class GendanShipment(models.Model):
             "balance_confirmed_date": fields.Date.context_today(self)})
 
     @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, **kwargs):
+        """A B/L copy mailed from its document (composer context): once the
+        customer received it with the copy attached, the copy is sent."""
+        message = super(GendanShipment, self).message_post(**kwargs)
+        doc_id = self.env.context.get("gendan_copy_document_id")
+        if doc_id and len(self) == 1:
+            doc = self.env["gendan.shipment.document"].browse(doc_id)
+            customer = self.partner_id.commercial_partner_id
+            if doc.shipment_id == self and message.attachment_ids and (
+                    message.partner_ids.mapped("commercial_partner_id") & customer):
+                doc._on_copy_mailed()
+        return message
+
+    @api.multi
     def action_send_photos(self):
         """Mail composer to the customer with the photos of the packed goods."""
         self.ensure_one()

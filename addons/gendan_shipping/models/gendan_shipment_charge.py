@@ -1,9 +1,22 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.gendan_base.engine import engine, in_engine
+
+# what a change of these fields does to the charge's vendor bill line
+BILL_FIELDS = {"amount", "currency_id", "carrier_id", "charge_type", "note",
+               "shipment_id"}
+# kept by the charge itself from its vendor bill, never written directly
+BILLING_FIELDS = {"invoice_line_id", "invoice_id", "bill_state", "is_paid",
+                  "paid_date"}
 
 
 class GendanShipmentCharge(models.Model):
-    """Freight, delivery or other charge of a shipment, owed to a carrier."""
+    """Freight, delivery or other charge of a shipment, owed to a carrier.
+
+    Each charge is a line of a draft vendor bill of its carrier (one bill per
+    carrier, shipment and currency); the charge is paid when that bill is.
+    """
 
     _name = "gendan.shipment.charge"
     _description = "Shipment Charge"
@@ -15,40 +28,165 @@ class GendanShipmentCharge(models.Model):
         [("freight", "Ocean/Air Freight"), ("delivery", "Inland Delivery"),
          ("customs", "Customs Clearance"), ("insurance", "Insurance"),
          ("other", "Other")], required=True, default="freight")
-    carrier_id = fields.Many2one("res.partner", required=True)
+    carrier_id = fields.Many2one(
+        "res.partner", required=True,
+        help="The carrier or forwarder who bills the charge (vendor bill).")
     amount = fields.Monetary(required=True, currency_field="currency_id")
     currency_id = fields.Many2one(
         "res.currency", required=True,
         default=lambda self: self.env.user.company_id.currency_id)
-    is_paid = fields.Boolean("Paid", readonly=True, copy=False)
-    paid_date = fields.Date(readonly=True, copy=False)
+    invoice_line_id = fields.Many2one(
+        "account.invoice.line", "Vendor Bill Line", readonly=True, copy=False,
+        ondelete="set null")
+    invoice_id = fields.Many2one(
+        "account.invoice", "Vendor Bill", related="invoice_line_id.invoice_id",
+        store=True, readonly=True, index=True)
+    bill_state = fields.Selection(
+        related="invoice_id.state", string="Bill Status", readonly=True)
+    is_paid = fields.Boolean(
+        "Paid", compute="_compute_paid", compute_sudo=True, store=True,
+        help="The carrier's vendor bill is paid.")
+    paid_date = fields.Date(
+        compute="_compute_paid", compute_sudo=True, store=True)
     note = fields.Char()
+
+    @api.depends("invoice_id.state", "invoice_id.payment_move_line_ids")
+    def _compute_paid(self):
+        for charge in self:
+            bill = charge.invoice_id
+            charge.is_paid = bill.state == "paid"
+            dates = bill.payment_move_line_ids.mapped("date") if charge.is_paid else []
+            charge.paid_date = dates and max(dates) or False
 
     @api.constrains("amount")
     def _check_amount(self):
         if self.filtered(lambda c: c.amount < 0):
             raise ValidationError(_("A charge cannot be negative."))
 
+    # -- vendor bill ----------------------------------------------------------------
+
+    def _bill_analytic_account(self):
+        """The analytic account of the shipment's order, if set."""
+        orders = self.shipment_id.picking_ids.mapped("sale_id")
+        return orders.mapped("analytic_account_id")[:1]
+
+    def _bill_product(self):
+        return self.env.ref("gendan_shipping.product_shipment_charge")
+
+    def _bill_find_or_create(self):
+        """The carrier's draft bill of this shipment in this currency."""
+        self.ensure_one()
+        invoices = self.env["account.invoice"].sudo()
+        carrier = self.carrier_id.commercial_partner_id
+        company = self.shipment_id.company_id or self.env.user.company_id
+        bill = invoices.search([
+            ("type", "=", "in_invoice"), ("state", "=", "draft"),
+            ("partner_id", "=", carrier.id), ("currency_id", "=", self.currency_id.id),
+            ("company_id", "=", company.id), ("origin", "=", self.shipment_id.name)],
+            limit=1)
+        if bill:
+            return bill
+        return invoices.with_context(type="in_invoice").create({
+            "type": "in_invoice", "partner_id": carrier.id,
+            "account_id": carrier.property_account_payable_id.id,
+            "currency_id": self.currency_id.id, "company_id": company.id,
+            "origin": self.shipment_id.name})
+
+    def _bill_line_vals(self):
+        self.ensure_one()
+        label = dict(self._fields["charge_type"]._description_selection(self.env))
+        product = self._bill_product()
+        bill = self.invoice_id or self._bill_find_or_create()
+        account = self.env["account.invoice.line"].get_invoice_line_account(
+            "in_invoice", product, bill.fiscal_position_id, bill.company_id)
+        name = "%s %s" % (self.shipment_id.name, label[self.charge_type])
+        return {"invoice_id": bill.id, "product_id": product.id,
+                "name": self.note and "%s: %s" % (name, self.note) or name,
+                "account_id": account.id, "quantity": 1.0,
+                "price_unit": self.amount, "uom_id": product.uom_id.id,
+                "account_analytic_id": self._bill_analytic_account().id}
+
+    def _bill(self):
+        """Create the charges' lines on their carriers' draft bills."""
+        lines = self.env["account.invoice.line"].sudo()
+        for charge in self.sudo().filtered(lambda c: not c.invoice_line_id):
+            line = lines.create(charge._bill_line_vals())
+            with engine():
+                charge.invoice_line_id = line
+            line.invoice_id.compute_taxes()
+
+    def _check_bill_draft(self):
+        posted = self.filtered(lambda c: c.invoice_id.state not in (False, "draft"))
+        if posted:
+            raise UserError(_(
+                "The vendor bill %(bill)s of this charge is already validated by "
+                "finance: the charge cannot be changed or deleted (ask finance "
+                "for a refund or a new bill).") % {
+                    "bill": posted[0].invoice_id.number
+                    or posted[0].invoice_id.display_name})
+
+    def _unbill(self):
+        """Remove the charges' lines from their draft bills (and the bills
+        left empty)."""
+        lines = self.mapped("invoice_line_id").sudo()
+        bills = lines.mapped("invoice_id")
+        lines.unlink()
+        self.invalidate_cache(["invoice_line_id", "invoice_id"], self.ids)
+        bills.filtered(lambda bill: not bill.invoice_line_ids).unlink()
+        bills.exists().compute_taxes()
+
+    # -- CRUD -----------------------------------------------------------------------
+
+    @api.model
+    def _check_billing_fields(self, vals):
+        if BILLING_FIELDS & set(vals) and not in_engine():
+            raise AccessError(_("A charge's vendor bill and payment come from "
+                                "accounting; they cannot be set by hand."))
+
+    @api.model
+    def create(self, vals):
+        self._check_billing_fields(vals)
+        if not vals.get("carrier_id"):
+            raise UserError(_("A charge needs the carrier or forwarder who bills "
+                              "it (its vendor bill is made out to them)."))
+        charge = super(GendanShipmentCharge, self).create(vals)
+        charge._bill()
+        return charge
+
     @api.multi
     def write(self, vals):
-        if self.filtered("is_paid") and set(vals) & {"amount", "currency_id",
-                                                     "carrier_id"}:
-            raise UserError(_("A paid charge cannot be changed."))
-        return super(GendanShipmentCharge, self).write(vals)
+        self._check_billing_fields(vals)
+        if "carrier_id" in vals and not vals["carrier_id"]:
+            raise UserError(_("A charge needs the carrier or forwarder who bills "
+                              "it (its vendor bill is made out to them)."))
+        changed = BILL_FIELDS & set(vals)
+        if changed:
+            self._check_bill_draft()
+        res = super(GendanShipmentCharge, self).write(vals)
+        if changed:
+            rebill = self.filtered("invoice_line_id")
+            if changed & {"carrier_id", "currency_id", "shipment_id"}:
+                rebill._unbill()
+            else:
+                for charge in rebill.sudo():
+                    charge.invoice_line_id.sudo().write({
+                        key: value for key, value in charge._bill_line_vals().items()
+                        if key in ("name", "price_unit")})
+                rebill.mapped("invoice_id").sudo().compute_taxes()
+            self._bill()
+        return res
 
     @api.multi
     def unlink(self):
-        if self.filtered("is_paid"):
-            raise UserError(_("A paid charge cannot be deleted."))
+        self._check_bill_draft()
+        self._unbill()
         return super(GendanShipmentCharge, self).unlink()
 
     @api.multi
-    def action_mark_paid(self):
-        """Pay the carrier once the customer confirmed receipt of the goods."""
-        if not self.env.user.has_group("gendan_base.group_finance"):
-            raise UserError(_("Only finance can mark carrier charges paid."))
-        if self.filtered(lambda c: c.shipment_id.state != "done"):
-            raise UserError(_("The carrier is paid after the customer confirmed "
-                              "receipt of the goods."))
-        return self.write({"is_paid": True,
-                           "paid_date": fields.Date.context_today(self)})
+    def action_open_bill(self):
+        self.ensure_one()
+        action = self.env.ref("account.action_invoice_tree2").read()[0]
+        action.update({"views": [(self.env.ref("account.invoice_supplier_form").id,
+                                  "form")],
+                       "res_id": self.invoice_id.id})
+        return action

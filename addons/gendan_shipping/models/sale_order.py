@@ -49,13 +49,19 @@ class SaleOrder(models.Model):
             paid += amount if inv.type == "out_invoice" else -amount
         return paid
 
-    def _gendan_amount_due_before_shipment(self):
-        """Share of the order total to be received before the goods leave:
-        from the payment terms, full payment when the order has none."""
+    def _gendan_balance_before_shipment(self):
+        """The payment terms hold the deliveries until the balance is paid
+        (opt-in per payment term)."""
         self.ensure_one()
-        percent = 100.0
-        if self.payment_term_id:
-            percent = self.payment_term_id.gendan_prepaid_percent
+        return self.payment_term_id.gendan_balance_before_shipment
+
+    def _gendan_amount_due_before_shipment(self):
+        """Share of the order total to be received before the goods leave,
+        from the payment terms (nothing unless they ask it)."""
+        self.ensure_one()
+        if not self._gendan_balance_before_shipment():
+            return 0.0
+        percent = self.payment_term_id.gendan_prepaid_percent
         return self.currency_id.round(self.amount_total * percent / 100.0)
 
     def _gendan_is_prepaid(self):
@@ -79,6 +85,8 @@ class SaleOrder(models.Model):
 
     @api.depends(
         "state", "amount_total", "promised_date", "payment_term_id",
+        "payment_term_id.gendan_balance_before_shipment",
+        "payment_term_id.gendan_prepaid_percent",
         "picking_ids.state", "picking_ids.scheduled_date",
         "order_line.invoice_lines.invoice_id.state",
         "order_line.invoice_lines.invoice_id.payment_move_line_ids")
@@ -87,7 +95,8 @@ class SaleOrder(models.Model):
         it: an invoice posted or cancelled, a payment or refund reconciled;
         not each recomputation of an invoice's residual)."""
         for order in self:
-            if order.state not in ("sale", "done") or not order.amount_total:
+            if order.state not in ("sale", "done") or not order.amount_total \
+                    or not order._gendan_balance_before_shipment():
                 order.milestone_paid_state = "na"
                 order.milestone_paid_date = False
                 continue

@@ -53,6 +53,8 @@ class StockPicking(models.Model):
                 blockers = picking._gendan_payment_gate_blockers()
                 if blockers:
                     state = "blocked"
+                elif not order._gendan_balance_before_shipment():
+                    state = "na"
                 elif order._gendan_is_prepaid():
                     state = "paid"
                 elif picking._gendan_has_release():
@@ -79,7 +81,7 @@ class StockPicking(models.Model):
                       "due": "%.2f" % order._gendan_amount_due_before_shipment(),
                       "paid": "%.2f" % currency.round(order._gendan_amount_paid()),
                       "cur": currency.name,
-                      "terms": order.payment_term_id.name or _("full payment")}]
+                      "terms": order.payment_term_id.name}]
 
     @api.multi
     def _gendan_check_payment_gate(self):

@@ -30,9 +30,16 @@ class ShippingCase(GendanOrderCase):
         cls.merchandiser = cls.users["merchandiser"]
         cls.finance = cls.users["finance"]
         cls.clerk = cls.users["documents_clerk"]
+        # the payment gate is opt-in per payment term: the orders of these
+        # tests are on a term that asks the full payment before shipment
+        cls.term_tt = env["account.payment.term"].create({
+            "name": "T/T before shipment (test)",
+            "gendan_balance_before_shipment": True,
+            "gendan_prepaid_percent": 100.0})
 
     @classmethod
     def _create_confirmed_order(cls, **vals):
+        vals.setdefault("payment_term_id", cls.term_tt.id)
         order = cls._create_reviewed_order(**vals)
         order.sudo(cls.users["salesperson"]).action_confirm()
         return order

@@ -13,6 +13,7 @@ class TestPaymentGate(ShippingCase):
         cls.picking = cls._prepare_delivery(cls.order.picking_ids)
         cls.term_30 = cls.env["account.payment.term"].create({
             "name": "30% before shipment, 70% 60 days after B/L",
+            "gendan_balance_before_shipment": True,
             "gendan_prepaid_percent": 30.0})
 
     def _assert_blocked(self, picking):
@@ -43,8 +44,59 @@ class TestPaymentGate(ShippingCase):
         self.assertEqual(picking.state, "done")
         self._assert_blocked(self.picking)
 
+    def test_gate_is_opt_in_per_payment_term(self):
+        """A term that does not ask the balance before shipment (the default,
+        e.g. open account) holds nothing: the unpaid delivery leaves, the
+        paid milestone is not applicable."""
+        term = self.env["account.payment.term"].create({"name": "Open 60 days"})
+        self.assertFalse(term.gendan_balance_before_shipment)
+        order = self._create_confirmed_order(
+            qty=10.0, price=10.0, payment_term_id=term.id)
+        picking = self._prepare_delivery(order.picking_ids).sudo(self.fg_wh)
+        self.assertEqual(picking.gendan_payment_state, "na")
+        self.assertEqual(picking.gendan_amount_due, 0.0)
+        self.assertEqual(order.milestone_paid_state, "na")
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        # the same without payment terms
+        order = self._create_confirmed_order(
+            qty=10.0, price=10.0, payment_term_id=False)
+        picking = self._prepare_delivery(order.picking_ids).sudo(self.fg_wh)
+        self.assertEqual(picking.gendan_payment_state, "na")
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        # switched on, the same term holds the next order
+        term.gendan_balance_before_shipment = True
+        order = self._create_confirmed_order(
+            qty=10.0, price=10.0, payment_term_id=term.id)
+        self._assert_blocked(self._prepare_delivery(order.picking_ids))
+        self.assertEqual(order.milestone_paid_state, "todo")
+
+    def test_installed_terms_do_not_block(self):
+        """Installing (or upgrading) leaves the terms that existed
+        non-blocking: only the demo's T/T terms hold the deliveries, the
+        open-account term does not."""
+        blocking = self.env["account.payment.term"].search(
+            [("gendan_balance_before_shipment", "=", True),
+             ("id", "not in", (self.term_tt | self.term_30).ids)])
+        demo = self.env.ref("gendan_shipping.payment_term_tt_demo") \
+            | self.env.ref("gendan_order.payment_term_deposit_demo")
+        self.assertEqual(blocking, demo)
+        self.assertFalse(self.env.ref(
+            "account.account_payment_term_immediate").gendan_balance_before_shipment)
+        open_account = self.env.ref("gendan_shipping.payment_term_open_account_demo")
+        self.assertFalse(open_account.gendan_balance_before_shipment)
+        order = self._create_confirmed_order(
+            qty=10.0, price=10.0, payment_term_id=open_account.id)
+        picking = self._prepare_delivery(order.picking_ids)
+        picking.sudo(self.fg_wh).button_validate()
+        self.assertEqual(picking.state, "done")
+        order = self._create_confirmed_order(
+            qty=10.0, price=10.0, payment_term_id=demo[0].id)
+        self._assert_blocked(self._prepare_delivery(order.picking_ids))
+
     def test_partial_payment_is_not_enough(self):
-        """Full payment by default: a part payment keeps the gate closed."""
+        """Full payment on a T/T term: a part payment keeps the gate closed."""
         invoice = self._invoice(self.order)
         self._pay(invoice, 400.0, user=self.finance)
         self.assertEqual(self.picking.sudo(self.fg_wh).gendan_amount_paid, 400.0)

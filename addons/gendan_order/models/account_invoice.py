@@ -1,0 +1,35 @@
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+
+class AccountInvoice(models.Model):
+    _inherit = "account.invoice"
+
+    @api.multi
+    def _gendan_is_deposit_invoice(self):
+        """A customer invoice of an order's down payment (not the final
+        invoice that deducts it)."""
+        self.ensure_one()
+        return self.type == "out_invoice" and any(
+            line.quantity > 0 and line.sale_line_ids.filtered("is_downpayment")
+            for line in self.invoice_line_ids)
+
+    @api.multi
+    def _gendan_check_deposit_currency(self, currency):
+        """A deposit is paid in the order's currency: refuse another one."""
+        wrong = self.filtered(lambda inv: inv.currency_id != currency
+                              and inv._gendan_is_deposit_invoice())
+        if wrong:
+            raise UserError(_(
+                "The deposit invoice %(invoice)s is due in %(due)s; a payment in "
+                "%(paid)s does not pay the deposit. Register the payment in "
+                "%(due)s.") % {"invoice": wrong[0].number or wrong[0].display_name,
+                               "due": wrong[0].currency_id.name,
+                               "paid": currency.name})
+
+    @api.multi
+    def assign_outstanding_credit(self, credit_aml_id):
+        line = self.env["account.move.line"].browse(credit_aml_id)
+        if line.payment_id:
+            self._gendan_check_deposit_currency(line.payment_id.currency_id)
+        return super(AccountInvoice, self).assign_outstanding_credit(credit_aml_id)
