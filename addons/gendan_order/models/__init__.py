@@ -12,3 +12,4 @@ from . import gendan_customer_contact
 from . import gendan_visit_minutes
 from . import gendan_sales_report
 from . import mrp_production
+from . import gendan_tna_line

@@ -6,3 +6,4 @@ from . import test_cockpit
 from . import test_customer_file_reports
 from . import test_uninstall_hook
 from . import test_sales_channel
+from . import test_cockpit_list

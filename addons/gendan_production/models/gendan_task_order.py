@@ -41,7 +41,8 @@ class GendanTaskOrder(models.Model):
          ("approved", "Approved"), ("production", "In Production"),
          ("done", "Done"), ("cancel", "Cancelled")],
         default="draft", required=True, readonly=True, copy=False, index=True,
-        track_visibility="onchange")
+        track_visibility="onchange",
+        group_expand="_group_expand_states")
     sale_order_id = fields.Many2one(
         "sale.order", required=True, index=True, ondelete="restrict",
         readonly=True, states={"draft": [("readonly", False)]},
@@ -99,6 +100,11 @@ class GendanTaskOrder(models.Model):
          "A sale order has one production task order."),
     ]
 
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """Kanban columns in workflow order, empty ones included."""
+        return [key for key, _label in self._fields["state"].selection]
+
     @api.depends("production_ids")
     def _compute_production_count(self):
         for order in self:
@@ -111,6 +117,19 @@ class GendanTaskOrder(models.Model):
             checks = order.material_check_ids.filtered(
                 lambda chk: chk.state != "cancel")
             order.is_material_risk = any(checks.mapped("is_material_risk"))
+
+    def _gendan_failed_inspection(self):
+        """The failed customer inspection still waiting for a passed
+        re-inspection (the latest inspection failed, or re-inspects a failed
+        lot and has no result yet)."""
+        self.ensure_one()
+        inspections = self.inspection_ids.filtered(lambda i: i.state != "cancel")
+        last = inspections.sorted("id")[-1:]
+        if last.state == "failed":
+            return last
+        if last.state == "scheduled" and last.parent_id.state == "failed":
+            return last.parent_id
+        return last.browse()
 
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id(self):

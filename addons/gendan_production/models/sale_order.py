@@ -7,6 +7,8 @@ MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
 # computed apart: MO state changes recompute only the "produced" milestone
 TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
+# working days before the mass production start the first article must pass
+FIRST_ARTICLE_LEAD_DAYS = 3
 
 
 class SaleOrder(models.Model):
@@ -61,10 +63,115 @@ class SaleOrder(models.Model):
         "Inspected On", compute="_compute_gendan_milestones",
         compute_sudo=True, store=True)
 
+    gendan_material_check_count = fields.Integer(
+        "Material Checks", compute="_compute_gendan_production_counts")
+    gendan_first_article_count = fields.Integer(
+        "First Articles", compute="_compute_gendan_production_counts")
+    gendan_inspection_count = fields.Integer(
+        "Customer Inspections", compute="_compute_gendan_production_counts")
+    gendan_exception_count = fields.Integer(
+        "Production Exceptions", compute="_compute_gendan_production_counts")
+
     @api.depends("gendan_task_order_ids")
     def _compute_gendan_task_order_count(self):
         for order in self:
             order.gendan_task_order_count = len(order.gendan_task_order_ids)
+
+    def _compute_gendan_production_counts(self):
+        for order in self:
+            tasks = order.sudo().gendan_task_order_ids
+            order.gendan_material_check_count = len(tasks.mapped("material_check_ids"))
+            order.gendan_first_article_count = len(tasks.mapped("first_article_ids"))
+            order.gendan_inspection_count = len(tasks.mapped("inspection_ids"))
+            order.gendan_exception_count = len(tasks.mapped("exception_ids"))
+
+    # -- risk -----------------------------------------------------------------
+
+    @api.depends(
+        "gendan_task_order_ids.state",
+        "gendan_task_order_ids.date_production_start",
+        "gendan_task_order_ids.date_deadline",
+        "gendan_task_order_ids.line_ids.product_id",
+        "gendan_task_order_ids.material_check_ids.state",
+        "gendan_task_order_ids.material_check_ids.line_ids.eta_date",
+        "gendan_task_order_ids.first_article_ids.state",
+        "gendan_task_order_ids.inspection_ids.state",
+        "production_ids.state", "production_ids.date_planned_start",
+        "production_ids.date_planned_finished")
+    def _compute_risk(self):
+        return super(SaleOrder, self)._compute_risk()
+
+    def _gendan_risks(self):
+        risks = super(SaleOrder, self)._gendan_risks()
+        task = self._gendan_milestone_task()
+        if task:
+            today = fields.Date.context_today(self)
+            risks += self._gendan_risk_material(task)
+            risks += self._gendan_risk_productions(today)
+            risks += self._gendan_risk_first_article(task, today)
+            risks += self._gendan_risk_inspection(task)
+        return risks
+
+    def _gendan_start(self, task):
+        return task.date_production_start or task.date_deadline
+
+    def _gendan_risk_material(self, task):
+        start = self._gendan_start(task)
+        lines = task.material_check_ids.filtered(
+            lambda c: c.state != "cancel").mapped("line_ids").filtered(
+                lambda ln: ln.eta_date and start and ln.eta_date > start)
+        if not lines:
+            return []
+        return [("material", _(
+            "Materials arrive after the mass production start %(start)s: "
+            "%(items)s.") % {"start": start, "items": ", ".join(
+                "%s (%s)" % (ln.product_id.display_name, ln.eta_date)
+                for ln in lines)})]
+
+    def _gendan_risk_productions(self, today):
+        behind = self.production_ids.filtered(
+            lambda mo: mo.state not in ("done", "cancel") and (
+                (mo.date_planned_finished or "9999")[:10] < today
+                or (mo.state in ("confirmed", "planned")
+                    and (mo.date_planned_start or "9999")[:10] < today)))
+        if not behind:
+            return []
+        return [("production", _(
+            "Manufacturing behind its planned dates: %s.") % ", ".join(
+                "%s (%s - %s)" % (mo.name, mo.date_planned_start[:10],
+                                  mo.date_planned_finished[:10])
+                for mo in behind))]
+
+    def _gendan_risk_first_article(self, task, today):
+        """Fewer than FIRST_ARTICLE_LEAD_DAYS working days before the start
+        and a product without a passed first article."""
+        start = self._gendan_start(task)
+        if not start:
+            return []
+        limit = fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            today, FIRST_ARTICLE_LEAD_DAYS, self.company_id))
+        if limit < start:
+            return []
+        passed = task.first_article_ids.filtered(
+            lambda fa: fa.state == "passed").mapped("product_id")
+        missing = task.line_ids.mapped("product_id") - passed
+        if not missing:
+            return []
+        return [("first_article", _(
+            "First article not passed %(days)d working days before the mass "
+            "production start %(start)s: %(products)s.") % {
+                "days": FIRST_ARTICLE_LEAD_DAYS, "start": start,
+                "products": ", ".join(missing.mapped("display_name"))})]
+
+    def _gendan_risk_inspection(self, task):
+        failed = task._gendan_failed_inspection()
+        if not failed:
+            return []
+        return [("inspection", _(
+            "Customer inspection %(name)s failed on %(date)s; the goods wait "
+            "for a passed re-inspection.") % {
+                "name": failed.name, "date": failed.date_result
+                or failed.date_scheduled})]
 
     @api.depends(
         "state",
@@ -160,6 +267,57 @@ class SaleOrder(models.Model):
                    for kind in ("state", "date")])
     def _compute_cockpit_summary(self):
         return super(SaleOrder, self)._compute_cockpit_summary()
+
+    # -- time and action ------------------------------------------------------
+
+    def _gendan_task_records(self, field, name):
+        return self._gendan_open_records(
+            self.sudo().gendan_task_order_ids.mapped(field).with_env(self.env),
+            name)
+
+    @api.multi
+    def action_gendan_view_material_checks(self):
+        self.ensure_one()
+        return self._gendan_task_records("material_check_ids", _("Material Checks"))
+
+    @api.multi
+    def action_gendan_view_first_articles(self):
+        self.ensure_one()
+        return self._gendan_task_records("first_article_ids", _("First Articles"))
+
+    @api.multi
+    def action_gendan_view_inspections(self):
+        self.ensure_one()
+        return self._gendan_task_records("inspection_ids", _("Customer Inspections"))
+
+    @api.multi
+    def action_gendan_view_exceptions(self):
+        self.ensure_one()
+        return self._gendan_task_records("exception_ids", _("Production Exceptions"))
+
+    def _tna_open_task_order(self):
+        return self.gendan_task_order_ids and self._gendan_open_records(
+            self.gendan_task_order_ids, _("Task Order"))
+
+    def _tna_open_bom(self):
+        boms = self.sudo().gendan_task_order_ids.mapped("line_ids.bom_id")
+        return boms and self._gendan_open_records(
+            boms.with_env(self.env), _("Bills of Materials"))
+
+    def _tna_open_material(self):
+        return self.sudo().gendan_task_order_ids.mapped("material_check_ids") \
+            and self.action_gendan_view_material_checks()
+
+    def _tna_open_first_article(self):
+        return self.sudo().gendan_task_order_ids.mapped("first_article_ids") \
+            and self.action_gendan_view_first_articles()
+
+    def _tna_open_produced(self):
+        return self.production_ids and self.action_gendan_view_productions()
+
+    def _tna_open_inspected(self):
+        return self.sudo().gendan_task_order_ids.mapped("inspection_ids") \
+            and self.action_gendan_view_inspections()
 
     @api.multi
     def action_gendan_create_task_order(self):

@@ -6,3 +6,4 @@ from . import test_first_article
 from . import test_exception_inspection
 from . import test_reports
 from . import test_performance
+from . import test_tna_risk
