@@ -14,6 +14,7 @@ COCKPIT_STATES = [
 COCKPIT_COLUMNS = ["late", "at_risk", "draft", "on_track", "done"]
 REVIEW_DAYS = 2      # working days to finish the order review
 DEPOSIT_DAYS = 7     # calendar days after the order date to receive the deposit
+DATA_DAYS = 7        # calendar days after confirmation to receive the customer data
 
 
 # cockpit fields: recomputed once at the end of a core button (thread-local,
@@ -87,6 +88,12 @@ class SaleOrder(models.Model):
     requirement_item_ids = fields.One2many(
         "gendan.requirement.item", "order_id", "Customer Requirements",
         domain=[("is_current", "=", True)])
+    data_due_days = fields.Integer(
+        "Customer Data Due (days)", default=DATA_DAYS, copy=False,
+        track_visibility="onchange",
+        help="Calendar days after confirmation the customer's data (artwork, "
+             "manuals, marks) is due: one week (seed: 下单后1个礼拜内); "
+             "shorten it for a rush order.")
     sample_ids = fields.One2many("gendan.sample", "order_id", "Samples")
     production_ids = fields.One2many(
         "mrp.production", "sale_order_id", "Manufacturing Orders")
@@ -274,22 +281,38 @@ class SaleOrder(models.Model):
             order.milestone_review_date = date
 
     @api.depends("requirement_item_ids.state", "requirement_item_ids.sla_deadline",
-                 "requirement_item_ids.approved_date", "state")
+                 "requirement_item_ids.approved_date", "state",
+                 "confirmation_date", "data_due_days", "gendan_controlled")
     def _compute_milestone_data(self):
+        """A confirmed controlled order: due ``data_due_days`` after
+        confirmation, missing items are late; before: the items' clocks."""
         for order in self:
             items = order.requirement_item_ids
-            if not items or order.state == "cancel":
+            confirmed = order._gendan_data_clock_start()
+            if order.state == "cancel" or not (items or confirmed):
                 order.milestone_data_state = "na"
                 order.milestone_data_date = False
                 continue
             open_items = items.filtered(lambda i: i.state != "approved")
-            deadlines = [d for d in open_items.mapped("sla_deadline") if d]
+            if confirmed:
+                deadline = fields.Date.to_string(
+                    confirmed + timedelta(days=order.data_due_days))
+            else:
+                deadlines = [d for d in open_items.mapped("sla_deadline") if d]
+                deadline = deadlines and min(deadlines) or False
             done_dates = [d for d in items.mapped("approved_date") if d]
             state, date = order._milestone_from(
-                not open_items, deadlines and min(deadlines) or False,
+                bool(items) and not open_items, deadline,
                 done_dates and max(done_dates) or False)
             order.milestone_data_state = state
             order.milestone_data_date = date
+
+    def _gendan_data_clock_start(self):
+        """Confirmation day of a confirmed controlled order, else None."""
+        if self.gendan_controlled and self.state in ("sale", "done") \
+                and self.confirmation_date:
+            return fields.Date.from_string(self.confirmation_date[:10])
+        return None
 
     @api.depends("sample_ids.state", "sample_ids.sla_deadline",
                  "sample_ids.date_due", "sample_ids.approved_date", "state")
@@ -459,6 +482,14 @@ class SaleOrder(models.Model):
         if date and date < fields.Date.context_today(self):
             raise ValidationError(_(
                 "The promised delivery date cannot be in the past (%s).") % date)
+
+    @api.constrains("data_due_days")
+    def _check_data_due_days(self):
+        for order in self:
+            if not 0 < order.data_due_days <= DATA_DAYS:
+                raise ValidationError(_(
+                    "%(order)s: the customer data is due 1 to %(max)d days after "
+                    "confirmation.") % {"order": order.name, "max": DATA_DAYS})
 
     @api.constrains("deposit_percent")
     def _check_deposit_percent(self):

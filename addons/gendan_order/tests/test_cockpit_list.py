@@ -1,8 +1,10 @@
+import base64
 from datetime import date, timedelta
 
 from lxml import etree
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 
 from ..models.sale_order import week_bounds
 from .common import GendanOrderCase
@@ -129,3 +131,56 @@ class TestCockpitList(GendanOrderCase):
         groups = Sample.read_group([], ["state"], ["state"])
         self.assertEqual([g["state"] for g in groups][:3],
                          ["draft", "to_approve", "in_progress"])
+
+
+class TestDataClock(GendanOrderCase):
+    """Customer data is due one calendar week after confirmation for every
+    controlled order (seed: 下单后1个礼拜内)."""
+
+    def _confirm(self, **vals):
+        order = self._create_reviewed_order(**vals)
+        order.sudo(self.users["salesperson"]).action_confirm()
+        return order
+
+    def _due(self, order, days):
+        return fields.Date.to_string(fields.Date.from_string(
+            order.confirmation_date[:10]) + timedelta(days=days))
+
+    def test_due_a_week_after_confirmation(self):
+        """No item recorded yet: due, then late, not "N/A"."""
+        order = self._confirm()
+        self.assertEqual(order.milestone_data_state, "todo")
+        self.assertEqual(order.milestone_data_date, self._due(order, 7))
+        old = fields.Datetime.to_string(fields.Datetime.from_string(
+            fields.Datetime.now()) - timedelta(days=8))
+        self.env.cr.execute("UPDATE sale_order SET confirmation_date = %s "
+                            "WHERE id = %s", (old, order.id))
+        order.invalidate_cache()
+        self.env.add_todo(order._fields["milestone_data_state"], order)
+        order.recompute()
+        self.assertEqual(order.milestone_data_state, "late")
+        self.assertIn("data", order.risk_codes.split(","))
+
+    def test_rush_order_shortens(self):
+        """A rush order is due sooner; the clock never runs longer."""
+        order = self._confirm(data_due_days=3)
+        self.assertEqual(order.milestone_data_date, self._due(order, 3))
+        with self.assertRefused(ValidationError):
+            order.sudo(self.users["salesperson"]).write({"data_due_days": 10})
+        with self.assertRefused(ValidationError):
+            order.sudo(self.users["salesperson"]).write({"data_due_days": 0})
+        self.assertEqual(order.data_due_days, 3)
+
+    def test_done_when_every_item_approved(self):
+        order = self._confirm()
+        attachment = self.env["ir.attachment"].create({
+            "name": "manual.pdf", "datas_fname": "manual.pdf",
+            "datas": base64.b64encode(b"%PDF-1.4 manual")})
+        merch = self.users["merchandiser"]
+        item = self.env["gendan.requirement.item"].sudo(merch).create({
+            "name": "Manual", "order_id": order.id, "item_type": "manual",
+            "attachment_ids": [(6, 0, attachment.ids)]})
+        self.assertEqual(order.milestone_data_state, "todo")
+        item.sudo(merch).action_receive()
+        item.sudo(merch).action_approve()
+        self.assertEqual(order.milestone_data_state, "done")

@@ -173,7 +173,18 @@ class GendanTaskOrder(models.Model):
         if changed and not self.env.context.get("gendan_change_reason"):
             self = self.with_context(gendan_change_reason=_("Changed: %s") % ", ".join(
                 self._fields[name].string for name in sorted(changed)))
-        return super(GendanTaskOrder, self).write(vals)
+        res = super(GendanTaskOrder, self).write(vals)
+        if {"date_production_start", "date_deadline"} & set(vals):
+            self._gendan_sync_material_date()
+        return res
+
+    def _gendan_sync_material_date(self):
+        """Open material checks need the materials by the production start."""
+        for order in self:
+            checks = order.material_check_ids.filtered(lambda c: c.state == "draft")
+            date = order.date_production_start or order.date_deadline
+            checks.filtered(lambda c, d=date: c.date_required != d).sudo().write(
+                {"date_required": date})
 
     @api.multi
     def unlink(self):
@@ -297,6 +308,15 @@ class GendanTaskOrder(models.Model):
         revised = orders - fresh
         if revised:
             revised._distribution_new_revision(_("change notice approved"))
+        orders._gendan_ensure_material_check()
+
+    def _gendan_ensure_material_check(self):
+        """The material check starts by itself once the task order is
+        approved on controlled BOMs (due 3 working days after the BOMs)."""
+        Check = self.env["gendan.material.check"].sudo()
+        for order in self.filtered(lambda o: not o.material_check_ids.filtered(
+                lambda chk: chk.state != "cancel")):
+            Check.create({"task_order_id": order.id})
 
     def _signoff_on_reset(self):
         """A key field changed after submission: record the change notice."""

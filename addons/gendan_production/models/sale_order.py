@@ -1,3 +1,7 @@
+import math
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -9,6 +13,29 @@ MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
 TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
 # working days before the mass production start the first article must pass
 FIRST_ARTICLE_LEAD_DAYS = 3
+OPEN_MO_STATES = ("confirmed", "planned", "progress")
+# committed minutes per work centre: the open work orders' remaining time,
+# and the routing of the open MOs not planned yet (no work orders)
+COMMITTED_LOAD_SQL = """
+    SELECT op.workcenter_id,
+           SUM(op.time_cycle_manual * CEIL(mo.product_qty
+               / COALESCE(NULLIF(bom.product_qty, 0), 1)
+               / COALESCE(NULLIF(wc.capacity, 0), 1))
+               + COALESCE(wc.time_start, 0) + COALESCE(wc.time_stop, 0))
+      FROM mrp_production mo
+      JOIN mrp_bom bom ON bom.id = mo.bom_id
+      JOIN mrp_routing_workcenter op ON op.routing_id = mo.routing_id
+      JOIN mrp_workcenter wc ON wc.id = op.workcenter_id
+     WHERE mo.state IN %(states)s AND op.workcenter_id IN %(centres)s
+       AND NOT EXISTS (SELECT 1 FROM mrp_workorder w WHERE w.production_id = mo.id)
+  GROUP BY op.workcenter_id
+ UNION ALL
+    SELECT w.workcenter_id,
+           SUM(GREATEST(w.duration_expected - COALESCE(w.duration, 0), 0))
+      FROM mrp_workorder w
+     WHERE w.state NOT IN ('done', 'cancel') AND w.workcenter_id IN %(centres)s
+  GROUP BY w.workcenter_id
+"""
 
 
 class SaleOrder(models.Model):
@@ -63,6 +90,12 @@ class SaleOrder(models.Model):
         "Inspected On", compute="_compute_gendan_milestones",
         compute_sudo=True, store=True)
 
+    gendan_feasible_date = fields.Date(
+        "Earliest Feasible Delivery", compute="_compute_gendan_feasible_date",
+        help="From the load already committed on the order's work centres "
+             "and the lead times of the materials not in stock.")
+    is_promise_infeasible = fields.Boolean(
+        "Promise Earlier Than Feasible", compute="_compute_gendan_feasible_date")
     gendan_material_check_count = fields.Integer(
         "Material Checks", compute="_compute_gendan_production_counts")
     gendan_first_article_count = fields.Integer(
@@ -84,6 +117,116 @@ class SaleOrder(models.Model):
             order.gendan_first_article_count = len(tasks.mapped("first_article_ids"))
             order.gendan_inspection_count = len(tasks.mapped("inspection_ids"))
             order.gendan_exception_count = len(tasks.mapped("exception_ids"))
+
+    # -- feasibility of the promise -------------------------------------------
+
+    def _compute_gendan_feasible_date(self):
+        for order in self:
+            date = order.sudo()._gendan_feasible_date()
+            order.gendan_feasible_date = date
+            order.is_promise_infeasible = bool(
+                date and order.promised_date and order.promised_date < date)
+
+    def _gendan_feasible_date(self):
+        """Earliest completion of this order after the load already
+        committed on its work centres and its materials' lead times (see
+        the README for the assumptions)."""
+        self.ensure_one()
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        needs, material_days, produce_days = self._gendan_order_needs()
+        if not needs and not material_days and not produce_days:
+            return False
+        days = produce_days
+        if needs:
+            committed = self._gendan_committed_load(list(needs))
+            for centre, minutes in needs.items():
+                per_day = self._gendan_minutes_per_day(centre)
+                days = max(days, math.ceil(
+                    (committed.get(centre.id, 0.0) + minutes) / per_day))
+        start = today + timedelta(days=material_days)
+        return fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            start, days, self.company_id))
+
+    def _gendan_order_needs(self):
+        """({work centre: minutes}, material lead days, product lead days)
+        of this order's lines, from their BOM and routing."""
+        needs = defaultdict(float)
+        material_days = produce_days = 0
+        components = defaultdict(float)
+        for line in self.order_line.filtered(
+                lambda ln: ln.product_id.type in ("product", "consu")):
+            produce_days = max(produce_days, math.ceil(line.product_id.produce_delay))
+            bom = self.env["mrp.bom"]._bom_find(
+                product=line.product_id, company_id=self.company_id.id)
+            if not bom:
+                continue
+            factor = line.product_uom_qty / (bom.product_qty or 1.0)
+            for op in bom.routing_id.operation_ids:
+                centre = op.workcenter_id
+                needs[centre] += op.time_cycle_manual * math.ceil(
+                    factor / (centre.capacity or 1.0)) + centre.time_start \
+                    + centre.time_stop
+            for bom_line in bom.bom_line_ids:
+                components[bom_line.product_id] += bom_line.product_qty * factor
+        for product, qty in components.items():
+            if product.qty_available < qty:
+                delay = product.seller_ids[:1].delay if product.seller_ids else 0
+                material_days = max(material_days, delay)
+        return needs, material_days, produce_days
+
+    @api.model
+    def _gendan_committed_load(self, centres):
+        """{work centre id: minutes} committed by the open MOs (2 queries
+        whatever their number)."""
+        self.env.cr.execute(COMMITTED_LOAD_SQL, {
+            "states": OPEN_MO_STATES,
+            "centres": tuple(centre.id for centre in centres)})
+        load = defaultdict(float)
+        for centre_id, minutes in self.env.cr.fetchall():
+            load[centre_id] += minutes or 0.0
+        return load
+
+    def _gendan_minutes_per_day(self, centre):
+        """Working minutes of a day of the work centre: its calendar's weekly
+        hours over its working days, at its time efficiency."""
+        calendar = centre.resource_calendar_id or self.company_id.resource_calendar_id
+        hours, days = 8.0, 1
+        if calendar.attendance_ids:
+            hours = sum(att.hour_to - att.hour_from for att in calendar.attendance_ids)
+            days = len(set(calendar.attendance_ids.mapped("dayofweek"))) or 1
+        efficiency = (centre.time_efficiency or 100.0) / 100.0
+        return max(hours / days * 60.0 * efficiency, 1.0)
+
+    @api.multi
+    def action_signoff_request(self):
+        """At the review, a promise earlier than feasible goes to the
+        general manager and the salesperson."""
+        res = super(SaleOrder, self).action_signoff_request()
+        self._gendan_flag_infeasible_promise()
+        return res
+
+    def _gendan_flag_infeasible_promise(self):
+        late = self.filtered(lambda o: o.is_promise_infeasible)
+        if not late:
+            return
+        managers = self.env.ref("gendan_base.group_general_manager").sudo().users
+        self.env["mail.activity"]._todo_ensure(
+            late, "promise_feasibility", lambda o: managers | o.user_id,
+            lambda o: _("%(order)s: promised %(promised)s, feasible %(feasible)s "
+                        "with the orders in production; agree the date with the "
+                        "customer (delay notice)") % {
+                            "order": o.name, "promised": o.promised_date,
+                            "feasible": o.gendan_feasible_date})
+
+    @api.multi
+    def action_open_delay_notice(self):
+        """The delay notice proposes the feasible date when it is later."""
+        action = super(SaleOrder, self).action_open_delay_notice()
+        feasible = self.gendan_feasible_date
+        current = action["context"].get("default_new_date")
+        if feasible and (not current or feasible > current):
+            action["context"] = dict(action["context"], default_new_date=feasible)
+        return action
 
     # -- risk -----------------------------------------------------------------
 

@@ -3,7 +3,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import UserError
 
-from odoo.addons.gendan_base.tests.common import QueryCounter
+from odoo.addons.gendan_base.tests.common import (
+    QueryCounter, pdf_page_count, render_pdf)
 
 from .common import ProductionCase
 
@@ -88,6 +89,27 @@ class TestTimeAndAction(ProductionCase):
         self._tna_queries(self.order)
         self.assertEqual(self._tna_queries(fresh), self._tna_queries(self.order))
 
+    def test_tna_sheet_and_calendar(self):
+        """The T&A sheet prints every milestone; the calendar lists the
+        deadlines of the orders a department user may read."""
+        report = self.env.ref("gendan_order.action_report_tna").sudo(
+            self.user_merchandiser)
+        html = report.render_qweb_html(self.order.ids)[0].decode()
+        self.assertIn(self.order.name, html)
+        labels = dict(self.env["sale.order"]._selection_milestone_next())
+        for line in self.order.tna_line_ids:
+            self.assertIn(labels[line.milestone], html)
+        self.assertEqual(pdf_page_count(render_pdf(report, self.order.ids)), 1)
+        Line = self.env["gendan.tna.line"].sudo(self.user_production)
+        view = self.env.ref("gendan_order.gendan_tna_line_view_calendar")
+        self.assertIn("date_deadline", Line.fields_view_get(
+            view.id, "calendar")["arch"])
+        rows = Line.search_read([("order_id", "=", self.order.id),
+                                 ("state", "in", ("todo", "late"))],
+                                ["milestone", "date_deadline"])
+        self.assertTrue(rows)
+        self.assertTrue(all(row["date_deadline"] for row in rows))
+
     def test_smart_buttons(self):
         """The follow-up form links to the task order and its documents."""
         order = self.order.sudo(self.user_engineer)
@@ -119,8 +141,10 @@ class TestTimeAndAction(ProductionCase):
         self.task.sudo(self.user_merchandiser).write(
             {"date_production_start": _in_days(40)})
         self.assertNotIn("material", self._codes())
-        check = self.env["gendan.material.check"].sudo(
-            self.user_merchandiser).create({"task_order_id": self.task.id})
+        # the check started by itself when the task order was approved
+        check = self.task.material_check_ids
+        self.assertEqual(len(check), 1)
+        self.assertEqual(check.date_required, _in_days(40))
         check.line_ids.sudo(self.user_merchandiser).write({"eta_date": _in_days(10)})
         self.assertNotIn("material", self._codes())
         late = check.line_ids[0]
@@ -221,3 +245,131 @@ class TestProductionEvents(ProductionCase):
         Production.create({
             "product_id": self.product.id, "product_qty": 5.0,
             "product_uom_id": self.product.uom_id.id, "bom_id": rev2.id})
+
+    def test_material_check_starts_with_the_task_order(self):
+        """Approved on controlled BOMs: the material check exists, due 3
+        working days after the BOMs (seed: 出BOM后3天内), needed by the start."""
+        task = self._approve(self._create_task_order())
+        check = task.material_check_ids
+        self.assertEqual(len(check), 1)
+        self.assertEqual(check.state, "draft")
+        controlled = self.bom.controlled_date[:10]
+        self.assertEqual(check.date_bom_controlled, controlled)
+        self.assertEqual(check.sla_deadline, fields.Date.to_string(
+            self.env["gendan.sla"].add_working_days(
+                controlled, 3, self.order.company_id)))
+        task.sudo(self.user_merchandiser).write(
+            {"date_production_start": _in_days(20)})
+        self.assertEqual(check.date_required, _in_days(20))
+        # opening it again does not make a second one
+        task.sudo(self.user_merchandiser).action_create_material_check()
+        self.assertEqual(task.material_check_ids, check)
+
+    def test_bom_revision_flags_approved_task_order(self):
+        """A new BOM revision: the task order approved on the old one gets a
+        to-do for its merchandiser; moving the line to the new revision is a
+        change notice (re-approval) and closes the to-do."""
+        task = self._approve(self._create_task_order())
+        action = self.bom.sudo(self.user_engineer).action_new_revision()
+        rev2 = self.env["mrp.bom"].browse(action["res_id"])
+        rev2.sudo(self.user_engineer).action_control()
+        Activity = self.env["mail.activity"]
+        todo = Activity.search([("res_model", "=", task._name),
+                                ("res_id", "=", task.id),
+                                ("gendan_key", "=", "bom_revision")])
+        self.assertEqual(todo.user_id, self.user_merchandiser)
+        self.assertEqual(task.signoff_state, "approved")
+        task.line_ids.sudo(self.user_merchandiser).write({"bom_id": rev2.id})
+        self.assertEqual(task.signoff_state, "pending")
+        self.assertFalse(todo.exists())
+
+
+class TestPromiseFeasibility(ProductionCase):
+    """The promise checked against the load already committed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestPromiseFeasibility, cls).setUpClass()
+        env = cls.env
+        cls.centre = env["mrp.workcenter"].create({
+            "name": "Assembly line (test)", "capacity": 1.0,
+            "resource_calendar_id": env.user.company_id.resource_calendar_id.id})
+        routing = env["mrp.routing"].create({
+            "name": "Assembly (test)", "operation_ids": [(0, 0, {
+                "name": "Assemble", "workcenter_id": cls.centre.id,
+                "time_mode": "manual", "time_cycle_manual": 6.0})]})
+        cls.lamp = env["product.product"].create(
+            {"name": "Floor lamp FL-1", "type": "consu"})
+        cls.part = env["product.product"].create(
+            {"name": "Lamp shade", "type": "product"})
+        cls.lamp_bom = env["mrp.bom"].create({
+            "product_tmpl_id": cls.lamp.product_tmpl_id.id, "product_qty": 1.0,
+            "routing_id": routing.id,
+            "bom_line_ids": [(0, 0, {"product_id": cls.part.id, "product_qty": 1})]})
+        cls.per_day = cls.env["sale.order"]._gendan_minutes_per_day(cls.centre)
+
+    def _mos(self, count, qty=80.0):
+        Production = self.env["mrp.production"]
+        for _i in range(count):
+            Production.create({"product_id": self.lamp.id, "product_qty": qty,
+                               "product_uom_id": self.lamp.uom_id.id,
+                               "bom_id": self.lamp_bom.id})
+
+    def _order(self, qty=80.0):
+        return self._create_order(order_line=[(0, 0, {
+            "product_id": self.lamp.id, "product_uom_qty": qty, "price_unit": 9})])
+
+    def _feasible(self, start_days, minutes):
+        start = fields.Date.from_string(fields.Date.today()) + timedelta(
+            days=start_days)
+        return fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            start, -(-minutes // self.per_day), self.order.company_id))
+
+    def test_feasible_after_committed_load(self):
+        """Open MOs on the work centre push the feasible date."""
+        order = self._order()
+        self.assertEqual(order.sudo(self.user_salesperson).gendan_feasible_date,
+                         self._feasible(0, 480.0))
+        self._mos(6)
+        order.invalidate_cache()
+        self.assertEqual(order.sudo(self.user_salesperson).gendan_feasible_date,
+                         self._feasible(0, 7 * 480.0))
+        # a part not in stock: its supplier's lead time comes first
+        vendor = self.env["res.partner"].create({"name": "Shade maker"})
+        self.env["product.supplierinfo"].create({
+            "name": vendor.id, "product_tmpl_id": self.part.product_tmpl_id.id,
+            "delay": 10})
+        order.invalidate_cache()
+        self.assertEqual(order.sudo(self.user_salesperson).gendan_feasible_date,
+                         self._feasible(10, 7 * 480.0))
+
+    def test_committed_load_constant_queries(self):
+        Order = self.env["sale.order"]
+        self._mos(2)
+        with QueryCounter(self.env.cr) as few:
+            small = Order._gendan_committed_load(self.centre)
+        self._mos(30)
+        with QueryCounter(self.env.cr) as many:
+            large = Order._gendan_committed_load(self.centre)
+        self.assertEqual(few.count, many.count)
+        self.assertEqual(large[self.centre.id] - small[self.centre.id],
+                         30 * 480.0)
+
+    def test_infeasible_promise_at_review(self):
+        """A promise earlier than feasible: a to-do for the general manager
+        and the salesperson at the review, and the delay notice proposes
+        the feasible date."""
+        self._mos(10)
+        order = self._order()
+        order.sudo(self.user_salesperson).write({"promised_date": _in_days(1)})
+        self.assertTrue(order.is_promise_infeasible)
+        order.review_line_ids.sudo(self.user_merchandiser).action_confirm_check()
+        order.sudo(self.user_merchandiser).action_signoff_request()
+        todos = self.env["mail.activity"].search([
+            ("res_model", "=", "sale.order"), ("res_id", "=", order.id),
+            ("gendan_key", "=", "promise_feasibility")])
+        self.assertIn(self.user_salesperson, todos.mapped("user_id"))
+        self.assertIn(self.user_general_manager, todos.mapped("user_id"))
+        action = order.sudo(self.user_merchandiser).action_open_delay_notice()
+        self.assertEqual(action["context"]["default_new_date"],
+                         order.gendan_feasible_date)
