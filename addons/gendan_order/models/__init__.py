@@ -15,3 +15,4 @@ from . import mrp_production
 from . import gendan_deposit_waiver
 from . import account_invoice
 from . import account_payment
+from . import gendan_tna_line

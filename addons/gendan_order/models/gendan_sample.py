@@ -56,7 +56,8 @@ class GendanSample(models.Model):
              "sample.")
     state = fields.Selection(
         SAMPLE_STATES, default="draft", required=True, readonly=True, index=True,
-        track_visibility="onchange", copy=False)
+        track_visibility="onchange", copy=False,
+        group_expand="_group_expand_states")
     vp_approved_by_id = fields.Many2one(
         "res.users", "Approved by VP", readonly=True, copy=False)
     vp_approved_date = fields.Date("VP Approval", readonly=True, copy=False)
@@ -64,6 +65,11 @@ class GendanSample(models.Model):
     approved_date = fields.Date("Approved On", readonly=True, copy=False)
     check_ids = fields.One2many(
         "gendan.sample.check", "sample_id", "Evaluation Checklist", copy=False)
+
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """Kanban columns in workflow order, empty ones included."""
+        return [key for key, _label in self._fields["state"].selection]
 
     @api.constrains("quantity")
     def _check_quantity(self):

@@ -1,6 +1,6 @@
 import threading
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import date as date_type, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -11,19 +11,31 @@ MILESTONE_STATES = [
 COCKPIT_STATES = [
     ("draft", "In Review"), ("on_track", "On Track"), ("at_risk", "Late Risk"),
     ("late", "Late"), ("done", "Completed")]
+# kanban columns: late first, then the workflow
+COCKPIT_COLUMNS = ["late", "at_risk", "draft", "on_track", "done"]
 REVIEW_DAYS = 2      # working days to finish the order review
 DEPOSIT_DAYS = 7     # calendar days after the order date to receive the deposit
+DATA_DAYS = 7        # calendar days after confirmation to receive the customer data
 
 
 # cockpit fields: recomputed once at the end of a core button (thread-local,
 # like the request that runs the button)
-COCKPIT_FIELDS = ("expected_date", "is_late_risk", "cockpit_state")
+COCKPIT_FIELDS = ("expected_date", "is_late_risk", "cockpit_state",
+                  "risk_codes", "is_at_risk")
 _DEFERRED = threading.local()
 
 
 def _date(value):
     """Date part of a Date/Datetime string (Odoo 11 stores strings)."""
     return value and value[:10] or False
+
+
+def week_bounds(day):
+    """(Monday, Sunday) of the week of ``day`` (a date or a date string)."""
+    if not isinstance(day, date_type):
+        day = fields.Date.from_string(day[:10])
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
 
 
 @contextmanager
@@ -80,6 +92,12 @@ class SaleOrder(models.Model):
     requirement_item_ids = fields.One2many(
         "gendan.requirement.item", "order_id", "Customer Requirements",
         domain=[("is_current", "=", True)])
+    data_due_days = fields.Integer(
+        "Customer Data Due (days)", default=DATA_DAYS, copy=False,
+        track_visibility="onchange",
+        help="Calendar days after confirmation the customer's data (artwork, "
+             "manuals, marks) is due: one week (seed: 下单后1个礼拜内); "
+             "shorten it for a rush order.")
     sample_ids = fields.One2many("gendan.sample", "order_id", "Samples")
     production_ids = fields.One2many(
         "mrp.production", "sale_order_id", "Manufacturing Orders")
@@ -163,9 +181,35 @@ class SaleOrder(models.Model):
         "Next Deadline", compute="_compute_cockpit_summary",
         compute_sudo=True, store=True,
         index=True)
+    milestone_next = fields.Selection(
+        "_selection_milestone_next", "Next Milestone",
+        compute="_compute_cockpit_summary", compute_sudo=True, store=True,
+        help="The open milestone with the earliest deadline.")
     cockpit_state = fields.Selection(
         COCKPIT_STATES, "Follow-up", compute="_compute_cockpit_summary",
-        compute_sudo=True, store=True, index=True)
+        compute_sudo=True, store=True, index=True,
+        group_expand="_group_expand_cockpit_state")
+    is_due_this_week = fields.Boolean(
+        "Due This Week", compute="_compute_is_due_this_week",
+        search="_search_is_due_this_week",
+        help="The next deadline falls between Monday and Sunday of this week.")
+    # risk: every reason the order may be late, from its documents
+    risk_codes = fields.Char(
+        compute="_compute_risk", compute_sudo=True, store=True,
+        help="Comma-separated codes of the order's current risks.")
+    is_at_risk = fields.Boolean(
+        "At Risk", compute="_compute_risk", compute_sudo=True, store=True,
+        index=True)
+    risk_reasons = fields.Text(compute="_compute_risk_reasons")
+    # time and action plan: every milestone of every module, one row each
+    tna_line_ids = fields.One2many(
+        "gendan.tna.line", "order_id", "Time and Action", readonly=True)
+    gendan_requirement_count = fields.Integer(
+        "Customer Data Items", compute="_compute_gendan_doc_counts")
+    gendan_sample_count = fields.Integer(
+        "Sample Requests", compute="_compute_gendan_doc_counts")
+    gendan_production_count = fields.Integer(
+        "Manufacturing Orders", compute="_compute_gendan_doc_counts")
     cockpit_waiting_me = fields.Boolean(
         "Waiting for Me", compute="_compute_cockpit_waiting_me",
         search="_search_cockpit_waiting_me")
@@ -193,6 +237,13 @@ class SaleOrder(models.Model):
         by the same method)."""
         return any(f.name.startswith("milestone_") or f.name in COCKPIT_FIELDS
                    for f in self._field_computed.get(field, [field]))
+
+    def _compute_gendan_doc_counts(self):
+        for order in self:
+            sudo = order.sudo()
+            order.gendan_requirement_count = len(sudo.requirement_item_ids)
+            order.gendan_sample_count = len(sudo.sample_ids)
+            order.gendan_production_count = len(sudo.production_ids)
 
     @api.depends("team_id.gendan_controlled")
     def _compute_gendan_controlled(self):
@@ -327,22 +378,38 @@ class SaleOrder(models.Model):
             order.milestone_review_date = date
 
     @api.depends("requirement_item_ids.state", "requirement_item_ids.sla_deadline",
-                 "requirement_item_ids.approved_date", "state")
+                 "requirement_item_ids.approved_date", "state",
+                 "confirmation_date", "data_due_days", "gendan_controlled")
     def _compute_milestone_data(self):
+        """A confirmed controlled order: due ``data_due_days`` after
+        confirmation, missing items are late; before: the items' clocks."""
         for order in self:
             items = order.requirement_item_ids
-            if not items or order.state == "cancel":
+            confirmed = order._gendan_data_clock_start()
+            if order.state == "cancel" or not (items or confirmed):
                 order.milestone_data_state = "na"
                 order.milestone_data_date = False
                 continue
             open_items = items.filtered(lambda i: i.state != "approved")
-            deadlines = [d for d in open_items.mapped("sla_deadline") if d]
+            if confirmed:
+                deadline = fields.Date.to_string(
+                    confirmed + timedelta(days=order.data_due_days))
+            else:
+                deadlines = [d for d in open_items.mapped("sla_deadline") if d]
+                deadline = deadlines and min(deadlines) or False
             done_dates = [d for d in items.mapped("approved_date") if d]
             state, date = order._milestone_from(
-                not open_items, deadlines and min(deadlines) or False,
+                bool(items) and not open_items, deadline,
                 done_dates and max(done_dates) or False)
             order.milestone_data_state = state
             order.milestone_data_date = date
+
+    def _gendan_data_clock_start(self):
+        """Confirmation day of a confirmed controlled order, else None."""
+        if self.gendan_controlled and self.state in ("sale", "done") \
+                and self.confirmation_date:
+            return fields.Date.from_string(self.confirmation_date[:10])
+        return None
 
     @api.depends("sample_ids.state", "sample_ids.sla_deadline",
                  "sample_ids.date_due", "sample_ids.approved_date", "state")
@@ -386,7 +453,72 @@ class SaleOrder(models.Model):
             name[len("milestone_"):-len("_state")] for name in self._fields
             if name.startswith("milestone_") and name.endswith("_state"))
 
-    @api.depends("state", "is_late_risk",
+    @api.model
+    def _selection_milestone_next(self):
+        """Every milestone, labelled as its state field (translated)."""
+        return [(name, self._fields["milestone_%s_state" % name]
+                 ._description_string(self.env))
+                for name in self._milestone_names()]
+
+    @api.model
+    def _group_expand_cockpit_state(self, states, domain, order):
+        return list(COCKPIT_COLUMNS)
+
+    def _compute_is_due_this_week(self):
+        monday, sunday = [fields.Date.to_string(d) for d in week_bounds(
+            fields.Date.context_today(self))]
+        for order in self:
+            order.is_due_this_week = bool(
+                order.milestone_next_date
+                and monday <= order.milestone_next_date <= sunday)
+
+    def _search_is_due_this_week(self, operator, value):
+        """Next deadline from Monday to Sunday of the user's current week."""
+        monday, sunday = [fields.Date.to_string(d) for d in week_bounds(
+            fields.Date.context_today(self))]
+        if (operator == "=") == bool(value):
+            return ["&", ("milestone_next_date", ">=", monday),
+                    ("milestone_next_date", "<=", sunday)]
+        return ["|", "|", ("milestone_next_date", "=", False),
+                ("milestone_next_date", "<", monday),
+                ("milestone_next_date", ">", sunday)]
+
+    @api.depends("state", "is_late_risk", "promised_date", "expected_date",
+                 "milestone_data_state")
+    def _compute_risk(self):
+        """Other modules add their reasons by overriding ``_gendan_risks``
+        and this method (with an ``@api.depends`` on what they read)."""
+        for order in self:
+            codes = []
+            if order.state not in ("done", "cancel"):
+                codes = [code for code, _msg in order._gendan_risks()]
+            order.risk_codes = ",".join(codes) or False
+            order.is_at_risk = bool(codes)
+
+    def _compute_risk_reasons(self):
+        for order in self:
+            order.risk_reasons = "\n".join(
+                msg for _code, msg in order.sudo()._gendan_risks()) or False
+
+    def _gendan_risks(self):
+        """[(code, reason)] of the order's risks, the reason translated."""
+        self.ensure_one()
+        risks = []
+        if self.is_late_risk:
+            risks.append(("promise", _(
+                "Expected delivery %(expected)s is after the promised date "
+                "%(promised)s.") % {"expected": self.expected_date,
+                                    "promised": self.promised_date}))
+        if self.milestone_data_state == "late":
+            items = self.requirement_item_ids.filtered(
+                lambda i: i.state != "approved")
+            risks.append(("data", _(
+                "Customer data missing after its due date %(date)s: "
+                "%(items)s.") % {"date": self.milestone_data_date,
+                                 "items": ", ".join(items.mapped("name"))}))
+        return risks
+
+    @api.depends("state", "is_at_risk",
                  "milestone_review_state", "milestone_review_date",
                  "milestone_data_state", "milestone_data_date",
                  "milestone_sample_state", "milestone_sample_date",
@@ -399,9 +531,11 @@ class SaleOrder(models.Model):
             states = [(order["milestone_%s_state" % n],
                        order["milestone_%s_date" % n]) for n in names]
             late = [s for s in states if s[0] == "late"]
-            open_dates = [d for s, d in states if s in ("todo", "late") and d]
+            open_dates = sorted((d, n) for n, (s, d) in zip(names, states)
+                                if s in ("todo", "late") and d)
             order.milestone_late_count = len(late)
-            order.milestone_next_date = open_dates and min(open_dates) or False
+            order.milestone_next_date = open_dates and open_dates[0][0] or False
+            order.milestone_next = open_dates and open_dates[0][1] or False
             order.cockpit_state = order._cockpit_state_from(states, late)
 
     def _cockpit_state_from(self, states, late):
@@ -411,7 +545,7 @@ class SaleOrder(models.Model):
             return "done"
         if late:
             return "late"
-        if self.is_late_risk:
+        if self.is_at_risk:
             return "at_risk"
         if all(s in ("done", "na") for s, _d in states):
             return "done"
@@ -455,6 +589,14 @@ class SaleOrder(models.Model):
                     "be before the order date (%(date)s).") % {
                         "order": order.name, "promise": order.promised_date,
                         "date": order.date_order[:10]})
+
+    @api.constrains("data_due_days")
+    def _check_data_due_days(self):
+        for order in self:
+            if not 0 < order.data_due_days <= DATA_DAYS:
+                raise ValidationError(_(
+                    "%(order)s: the customer data is due 1 to %(max)d days after "
+                    "confirmation.") % {"order": order.name, "max": DATA_DAYS})
 
     @api.constrains("deposit_percent")
     def _check_deposit_percent(self):
@@ -707,6 +849,98 @@ class SaleOrder(models.Model):
                 invoice.pay_and_reconcile(journal, invoice.amount_total)
         return True
 
+    # -- time and action plan -------------------------------------------------
+
+    @api.model_cr
+    def init(self):
+        """The T&A view reads the milestone columns of every module: rebuilt
+        each time a module adding milestones (inheriting sale.order) loads."""
+        res = super(SaleOrder, self).init()
+        self.env["gendan.tna.line"]._create_view()
+        return res
+
+    @api.model
+    def _tna_plan(self):
+        """{milestone: (sequence, department, owner field of the order)};
+        the milestones of the later modules are placed here too."""
+        return {
+            "review": (10, "merchandiser", "merchandiser_id"),
+            "data": (20, "sales", "user_id"),
+            "sample": (30, "merchandiser", "merchandiser_id"),
+            "deposit": (40, "finance", "user_id"),
+            "task_order": (50, "merchandiser", "merchandiser_id"),
+            "bom": (60, "engineering", "merchandiser_id"),
+            "material": (70, "purchasing", "merchandiser_id"),
+            "first_article": (80, "qa", "merchandiser_id"),
+            "produced": (90, "production", "merchandiser_id"),
+            "inspected": (100, "qa", "merchandiser_id"),
+            "paid": (110, "finance", "user_id"),
+            "shipped": (120, "warehouse", "merchandiser_id"),
+        }
+
+    @api.multi
+    def _tna_open(self, milestone):
+        """Action opening the document of ``milestone`` (a module adds
+        ``_tna_open_<milestone>``); default: this order's follow-up form."""
+        self.ensure_one()
+        method = getattr(self, "_tna_open_%s" % milestone, None)
+        action = method and method()
+        return action or self.action_gendan_open_followup()
+
+    @api.multi
+    def action_gendan_open_followup(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window", "res_model": self._name,
+                "res_id": self.id, "view_mode": "form", "views": [
+                    (self.env.ref("gendan_order.sale_order_view_form_cockpit").id,
+                     "form")]}
+
+    def _gendan_open_records(self, records, name):
+        """A form of one record, a list of several."""
+        action = {"type": "ir.actions.act_window", "res_model": records._name,
+                  "name": name, "domain": [("id", "in", records.ids)],
+                  "context": {"create": False}}
+        if len(records) == 1:
+            action.update(res_id=records.id, view_mode="form",
+                          views=[(False, "form")])
+        else:
+            action.update(view_mode="tree,form",
+                          views=[(False, "tree"), (False, "form")])
+        return action
+
+    @api.multi
+    def action_gendan_view_requirements(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self.requirement_item_ids, _("Customer Data"))
+
+    @api.multi
+    def action_gendan_view_samples(self):
+        self.ensure_one()
+        return self._gendan_open_records(self.sample_ids, _("Samples"))
+
+    @api.multi
+    def action_gendan_view_productions(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self.production_ids, _("Manufacturing Orders"))
+
+    def _tna_open_data(self):
+        return self.requirement_item_ids and self.action_gendan_view_requirements()
+
+    def _tna_open_sample(self):
+        return self.sample_ids and self.action_gendan_view_samples()
+
+    def _tna_open_paid(self):
+        return self.invoice_ids and self.action_view_invoice()
+
+    def _tna_open_shipped(self):
+        return self.picking_ids and self.action_view_delivery()
+
+    @api.multi
+    def action_print_tna(self):
+        return self.env.ref("gendan_order.action_report_tna").report_action(self)
+
     # -- cockpit --------------------------------------------------------------
 
     @api.model
@@ -721,5 +955,9 @@ class SaleOrder(models.Model):
                                   ("milestone_%s_date" % name, "<", today)])
             if orders:
                 self.env.add_todo(state_field, orders)
+        # risks that depend on today (planned dates passing)
+        orders = self.search([("state", "=", "sale")])
+        if orders:
+            self.env.add_todo(self._fields["risk_codes"], orders)
         self.recompute()
         return True

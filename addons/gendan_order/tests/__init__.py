@@ -7,3 +7,4 @@ from . import test_customer_file_reports
 from . import test_uninstall_hook
 from . import test_sales_channel
 from . import test_bad_input
+from . import test_cockpit_list

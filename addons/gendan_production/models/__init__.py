@@ -12,3 +12,4 @@ from . import gendan_production_exception
 from . import gendan_date_change
 from . import gendan_customer_inspection
 from . import sale_order
+from . import stock_picking

@@ -41,7 +41,8 @@ class GendanTaskOrder(models.Model):
          ("approved", "Approved"), ("production", "In Production"),
          ("done", "Done"), ("cancel", "Cancelled")],
         default="draft", required=True, readonly=True, copy=False, index=True,
-        track_visibility="onchange")
+        track_visibility="onchange",
+        group_expand="_group_expand_states")
     sale_order_id = fields.Many2one(
         "sale.order", required=True, index=True, ondelete="restrict",
         readonly=True, states={"draft": [("readonly", False)]},
@@ -99,6 +100,11 @@ class GendanTaskOrder(models.Model):
          "A sale order has one production task order."),
     ]
 
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """Kanban columns in workflow order, empty ones included."""
+        return [key for key, _label in self._fields["state"].selection]
+
     @api.depends("production_ids")
     def _compute_production_count(self):
         for order in self:
@@ -111,6 +117,19 @@ class GendanTaskOrder(models.Model):
             checks = order.material_check_ids.filtered(
                 lambda chk: chk.state != "cancel")
             order.is_material_risk = any(checks.mapped("is_material_risk"))
+
+    def _gendan_failed_inspection(self):
+        """The failed customer inspection still waiting for a passed
+        re-inspection (the latest inspection failed, or re-inspects a failed
+        lot and has no result yet)."""
+        self.ensure_one()
+        inspections = self.inspection_ids.filtered(lambda i: i.state != "cancel")
+        last = inspections.sorted("id")[-1:]
+        if last.state == "failed":
+            return last
+        if last.state == "scheduled" and last.parent_id.state == "failed":
+            return last.parent_id
+        return last.browse()
 
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id(self):
@@ -161,8 +180,20 @@ class GendanTaskOrder(models.Model):
         if changed and not audit_value("reason"):
             with audit(reason=_("Changed: %s") % ", ".join(
                     self._fields[name].string for name in sorted(changed))):
-                return super(GendanTaskOrder, self).write(vals)
-        return super(GendanTaskOrder, self).write(vals)
+                res = super(GendanTaskOrder, self).write(vals)
+        else:
+            res = super(GendanTaskOrder, self).write(vals)
+        if {"date_production_start", "date_deadline"} & set(vals):
+            self._gendan_sync_material_date()
+        return res
+
+    def _gendan_sync_material_date(self):
+        """Open material checks need the materials by the production start."""
+        for order in self:
+            checks = order.material_check_ids.filtered(lambda c: c.state == "draft")
+            date = order.date_production_start or order.date_deadline
+            checks.filtered(lambda c, d=date: c.date_required != d).sudo().write(
+                {"date_required": date})
 
     @api.multi
     def unlink(self):
@@ -282,6 +313,15 @@ class GendanTaskOrder(models.Model):
         revised = orders - fresh
         if revised:
             revised._distribution_new_revision(_("change notice approved"))
+        orders._gendan_ensure_material_check()
+
+    def _gendan_ensure_material_check(self):
+        """The material check starts by itself once the task order is
+        approved on controlled BOMs (due 3 working days after the BOMs)."""
+        Check = self.env["gendan.material.check"].sudo()
+        for order in self.filtered(lambda o: not o.material_check_ids.filtered(
+                lambda chk: chk.state != "cancel")):
+            Check.create({"task_order_id": order.id})
 
     def _signoff_on_reset(self):
         """A key field changed after submission: record the change notice."""

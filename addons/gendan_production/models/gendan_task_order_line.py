@@ -74,6 +74,10 @@ class GendanTaskOrderLine(models.Model):
         if changed:
             orders._change_notice(_("Lines changed: %s") % ", ".join(
                 self._fields[name].string for name in changed))
+        if "bom_id" in vals:
+            current = orders.filtered(lambda o: all(
+                line.bom_id.control_state != "superseded" for line in o.line_ids))
+            self.env["mail.activity"]._todo_done(current, "bom_revision")
         return res
 
     @api.multi

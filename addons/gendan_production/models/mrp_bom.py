@@ -129,6 +129,28 @@ class MrpBom(models.Model):
         self.write({"control_state": "superseded", "superseded_by_id": new_bom.id,
                     "active": False})
         self._distribution_recall()
+        self._gendan_flag_task_orders(new_bom)
+
+    def _gendan_flag_task_orders(self, new_bom):
+        """Task orders approved on a superseded revision: the merchandiser
+        gets a to-do to move them to the new one (a change notice that asks
+        for their re-approval)."""
+        lines = self.env["gendan.task.order.line"].sudo().search([
+            ("bom_id", "in", self.ids),
+            ("task_order_id.state", "in", ("pending", "approved", "production"))])
+        tasks = lines.mapped("task_order_id")
+        for task in tasks:
+            task.message_post(body=_(
+                "BOM %(old)s was superseded by revision %(rev)s: change the "
+                "lines to the new revision (change notice and re-approval).") % {
+                    "old": ", ".join(lines.filtered(
+                        lambda ln, t=task: ln.task_order_id == t).mapped(
+                            "bom_id.display_name")),
+                    "rev": new_bom.revision})
+        self.env["mail.activity"]._todo_ensure(
+            tasks, "bom_revision", lambda t: t.merchandiser_id,
+            lambda t: _("%(task)s: BOM revised to revision %(rev)s, issue a "
+                        "change notice") % {"task": t.name, "rev": new_bom.revision})
 
     def _controlled_copy_numbers(self):
         """Copy numbers of the current revision for the printed copies."""

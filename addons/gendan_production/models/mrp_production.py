@@ -32,6 +32,7 @@ class MrpProduction(models.Model):
 
     @api.model
     def create(self, vals):
+        self._gendan_check_bom_current(vals.get("bom_id"))
         production = super(MrpProduction, self).create(vals)
         order = production.gendan_sale_order_id
         if order and not production.gendan_task_order_id:
@@ -41,8 +42,21 @@ class MrpProduction(models.Model):
                 production.gendan_task_order_id = task
         return production
 
+    @api.model
+    def _gendan_check_bom_current(self, bom_id):
+        """No MO on a BOM revision superseded by a newer one."""
+        bom = self.env["mrp.bom"].sudo().browse(bom_id or [])
+        if bom and bom.control_state == "superseded":
+            raise UserError(_(
+                "%(bom)s was superseded by %(new)s: manufacturing orders use "
+                "the current revision.") % {
+                    "bom": bom.display_name,
+                    "new": bom.superseded_by_id.display_name})
+
     @api.multi
     def write(self, vals):
+        if "bom_id" in vals:
+            self._gendan_check_bom_current(vals["bom_id"])
         if vals.get("state") in GATED_STATES:
             unchecked(self)._gendan_check_production_gate()
         return super(MrpProduction, self).write(vals)
@@ -68,7 +82,21 @@ class MrpProduction(models.Model):
     def button_mark_done(self):
         self._gendan_check_production_gate()
         with gate_checked(self), deferred_cockpit():
-            return super(MrpProduction, self).button_mark_done()
+            res = super(MrpProduction, self).button_mark_done()
+        self._gendan_notify_ship()
+        return res
+
+    def _gendan_notify_ship(self):
+        """Goods of an order all received from production: the salesperson
+        and the merchandiser get a to-do to ship (seed part 4, 9)."""
+        orders = self.sudo().mapped("gendan_sale_order_id").filtered(
+            lambda o: o.gendan_controlled and o.state in ("sale", "done")
+            and all(mo.state in ("done", "cancel") for mo in o.production_ids)
+            and o.production_ids.filtered(lambda mo: mo.state == "done"))
+        self.env["mail.activity"]._todo_ensure(
+            orders, "ship", lambda o: o.user_id | o.merchandiser_id,
+            lambda o: _("%s: goods received from production, arrange the "
+                        "shipment") % o.name)
 
     def _gendan_gate_blockers(self):
         """{production: [reasons]} for the MOs that may not go on (batched).

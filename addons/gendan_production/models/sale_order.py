@@ -1,3 +1,7 @@
+import math
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -7,6 +11,31 @@ MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
 # computed apart: MO state changes recompute only the "produced" milestone
 TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
+# working days before the mass production start the first article must pass
+FIRST_ARTICLE_LEAD_DAYS = 3
+OPEN_MO_STATES = ("confirmed", "planned", "progress")
+# committed minutes per work centre: the open work orders' remaining time,
+# and the routing of the open MOs not planned yet (no work orders)
+COMMITTED_LOAD_SQL = """
+    SELECT op.workcenter_id,
+           SUM(op.time_cycle_manual * CEIL(mo.product_qty
+               / COALESCE(NULLIF(bom.product_qty, 0), 1)
+               / COALESCE(NULLIF(wc.capacity, 0), 1))
+               + COALESCE(wc.time_start, 0) + COALESCE(wc.time_stop, 0))
+      FROM mrp_production mo
+      JOIN mrp_bom bom ON bom.id = mo.bom_id
+      JOIN mrp_routing_workcenter op ON op.routing_id = mo.routing_id
+      JOIN mrp_workcenter wc ON wc.id = op.workcenter_id
+     WHERE mo.state IN %(states)s AND op.workcenter_id IN %(centres)s
+       AND NOT EXISTS (SELECT 1 FROM mrp_workorder w WHERE w.production_id = mo.id)
+  GROUP BY op.workcenter_id
+ UNION ALL
+    SELECT w.workcenter_id,
+           SUM(GREATEST(w.duration_expected - COALESCE(w.duration, 0), 0))
+      FROM mrp_workorder w
+     WHERE w.state NOT IN ('done', 'cancel') AND w.workcenter_id IN %(centres)s
+  GROUP BY w.workcenter_id
+"""
 
 
 class SaleOrder(models.Model):
@@ -61,10 +90,231 @@ class SaleOrder(models.Model):
         "Inspected On", compute="_compute_gendan_milestones",
         compute_sudo=True, store=True)
 
+    gendan_feasible_date = fields.Date(
+        "Earliest Feasible Delivery", compute="_compute_gendan_feasible_date",
+        help="From the load already committed on the order's work centres "
+             "and the lead times of the materials not in stock.")
+    is_promise_infeasible = fields.Boolean(
+        "Promise Earlier Than Feasible", compute="_compute_gendan_feasible_date")
+    gendan_material_check_count = fields.Integer(
+        "Material Checks", compute="_compute_gendan_production_counts")
+    gendan_first_article_count = fields.Integer(
+        "First Articles", compute="_compute_gendan_production_counts")
+    gendan_inspection_count = fields.Integer(
+        "Customer Inspections", compute="_compute_gendan_production_counts")
+    gendan_exception_count = fields.Integer(
+        "Production Exceptions", compute="_compute_gendan_production_counts")
+
     @api.depends("gendan_task_order_ids")
     def _compute_gendan_task_order_count(self):
         for order in self:
             order.gendan_task_order_count = len(order.gendan_task_order_ids)
+
+    def _compute_gendan_production_counts(self):
+        for order in self:
+            tasks = order.sudo().gendan_task_order_ids
+            order.gendan_material_check_count = len(tasks.mapped("material_check_ids"))
+            order.gendan_first_article_count = len(tasks.mapped("first_article_ids"))
+            order.gendan_inspection_count = len(tasks.mapped("inspection_ids"))
+            order.gendan_exception_count = len(tasks.mapped("exception_ids"))
+
+    # -- feasibility of the promise -------------------------------------------
+
+    def _compute_gendan_feasible_date(self):
+        for order in self:
+            date = order.sudo()._gendan_feasible_date()
+            order.gendan_feasible_date = date
+            order.is_promise_infeasible = bool(
+                date and order.promised_date and order.promised_date < date)
+
+    def _gendan_feasible_date(self):
+        """Earliest completion of this order after the load already
+        committed on its work centres and its materials' lead times (see
+        the README for the assumptions)."""
+        self.ensure_one()
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        needs, material_days, produce_days = self._gendan_order_needs()
+        if not needs and not material_days and not produce_days:
+            return False
+        days = produce_days
+        if needs:
+            committed = self._gendan_committed_load(list(needs))
+            for centre, minutes in needs.items():
+                per_day = self._gendan_minutes_per_day(centre)
+                days = max(days, math.ceil(
+                    (committed.get(centre.id, 0.0) + minutes) / per_day))
+        start = today + timedelta(days=material_days)
+        return fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            start, days, self.company_id))
+
+    def _gendan_order_needs(self):
+        """({work centre: minutes}, material lead days, product lead days)
+        of this order's lines, from their BOM and routing."""
+        needs = defaultdict(float)
+        material_days = produce_days = 0
+        components = defaultdict(float)
+        for line in self.order_line.filtered(
+                lambda ln: ln.product_id.type in ("product", "consu")):
+            produce_days = max(produce_days, math.ceil(line.product_id.produce_delay))
+            bom = self.env["mrp.bom"]._bom_find(
+                product=line.product_id, company_id=self.company_id.id)
+            if not bom:
+                continue
+            factor = line.product_uom_qty / (bom.product_qty or 1.0)
+            for op in bom.routing_id.operation_ids:
+                centre = op.workcenter_id
+                needs[centre] += op.time_cycle_manual * math.ceil(
+                    factor / (centre.capacity or 1.0)) + centre.time_start \
+                    + centre.time_stop
+            for bom_line in bom.bom_line_ids:
+                components[bom_line.product_id] += bom_line.product_qty * factor
+        for product, qty in components.items():
+            if product.qty_available < qty:
+                delay = product.seller_ids[:1].delay if product.seller_ids else 0
+                material_days = max(material_days, delay)
+        return needs, material_days, produce_days
+
+    @api.model
+    def _gendan_committed_load(self, centres):
+        """{work centre id: minutes} committed by the open MOs (2 queries
+        whatever their number)."""
+        self.env.cr.execute(COMMITTED_LOAD_SQL, {
+            "states": OPEN_MO_STATES,
+            "centres": tuple(centre.id for centre in centres)})
+        load = defaultdict(float)
+        for centre_id, minutes in self.env.cr.fetchall():
+            load[centre_id] += minutes or 0.0
+        return load
+
+    def _gendan_minutes_per_day(self, centre):
+        """Working minutes of a day of the work centre: its calendar's weekly
+        hours over its working days, at its time efficiency."""
+        calendar = centre.resource_calendar_id or self.company_id.resource_calendar_id
+        hours, days = 8.0, 1
+        if calendar.attendance_ids:
+            hours = sum(att.hour_to - att.hour_from for att in calendar.attendance_ids)
+            days = len(set(calendar.attendance_ids.mapped("dayofweek"))) or 1
+        efficiency = (centre.time_efficiency or 100.0) / 100.0
+        return max(hours / days * 60.0 * efficiency, 1.0)
+
+    @api.multi
+    def action_signoff_request(self):
+        """At the review, a promise earlier than feasible goes to the
+        general manager and the salesperson."""
+        res = super(SaleOrder, self).action_signoff_request()
+        self._gendan_flag_infeasible_promise()
+        return res
+
+    def _gendan_flag_infeasible_promise(self):
+        late = self.filtered(lambda o: o.is_promise_infeasible)
+        if not late:
+            return
+        managers = self.env.ref("gendan_base.group_general_manager").sudo().users
+        self.env["mail.activity"]._todo_ensure(
+            late, "promise_feasibility", lambda o: managers | o.user_id,
+            lambda o: _("%(order)s: promised %(promised)s, feasible %(feasible)s "
+                        "with the orders in production; agree the date with the "
+                        "customer (delay notice)") % {
+                            "order": o.name, "promised": o.promised_date,
+                            "feasible": o.gendan_feasible_date})
+
+    @api.multi
+    def action_open_delay_notice(self):
+        """The delay notice proposes the feasible date when it is later."""
+        action = super(SaleOrder, self).action_open_delay_notice()
+        feasible = self.gendan_feasible_date
+        current = action["context"].get("default_new_date")
+        if feasible and (not current or feasible > current):
+            action["context"] = dict(action["context"], default_new_date=feasible)
+        return action
+
+    # -- risk -----------------------------------------------------------------
+
+    @api.depends(
+        "gendan_task_order_ids.state",
+        "gendan_task_order_ids.date_production_start",
+        "gendan_task_order_ids.date_deadline",
+        "gendan_task_order_ids.line_ids.product_id",
+        "gendan_task_order_ids.material_check_ids.state",
+        "gendan_task_order_ids.material_check_ids.line_ids.eta_date",
+        "gendan_task_order_ids.first_article_ids.state",
+        "gendan_task_order_ids.inspection_ids.state",
+        "production_ids.state", "production_ids.date_planned_start",
+        "production_ids.date_planned_finished")
+    def _compute_risk(self):
+        return super(SaleOrder, self)._compute_risk()
+
+    def _gendan_risks(self):
+        risks = super(SaleOrder, self)._gendan_risks()
+        task = self._gendan_milestone_task()
+        if task:
+            today = fields.Date.context_today(self)
+            risks += self._gendan_risk_material(task)
+            risks += self._gendan_risk_productions(today)
+            risks += self._gendan_risk_first_article(task, today)
+            risks += self._gendan_risk_inspection(task)
+        return risks
+
+    def _gendan_start(self, task):
+        return task.date_production_start or task.date_deadline
+
+    def _gendan_risk_material(self, task):
+        start = self._gendan_start(task)
+        lines = task.material_check_ids.filtered(
+            lambda c: c.state != "cancel").mapped("line_ids").filtered(
+                lambda ln: ln.eta_date and start and ln.eta_date > start)
+        if not lines:
+            return []
+        return [("material", _(
+            "Materials arrive after the mass production start %(start)s: "
+            "%(items)s.") % {"start": start, "items": ", ".join(
+                "%s (%s)" % (ln.product_id.display_name, ln.eta_date)
+                for ln in lines)})]
+
+    def _gendan_risk_productions(self, today):
+        behind = self.production_ids.filtered(
+            lambda mo: mo.state not in ("done", "cancel") and (
+                (mo.date_planned_finished or "9999")[:10] < today
+                or (mo.state in ("confirmed", "planned")
+                    and (mo.date_planned_start or "9999")[:10] < today)))
+        if not behind:
+            return []
+        return [("production", _(
+            "Manufacturing behind its planned dates: %s.") % ", ".join(
+                "%s (%s - %s)" % (mo.name, mo.date_planned_start[:10],
+                                  mo.date_planned_finished[:10])
+                for mo in behind))]
+
+    def _gendan_risk_first_article(self, task, today):
+        """Fewer than FIRST_ARTICLE_LEAD_DAYS working days before the start
+        and a product without a passed first article."""
+        start = self._gendan_start(task)
+        if not start:
+            return []
+        limit = fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            today, FIRST_ARTICLE_LEAD_DAYS, self.company_id))
+        if limit < start:
+            return []
+        passed = task.first_article_ids.filtered(
+            lambda fa: fa.state == "passed").mapped("product_id")
+        missing = task.line_ids.mapped("product_id") - passed
+        if not missing:
+            return []
+        return [("first_article", _(
+            "First article not passed %(days)d working days before the mass "
+            "production start %(start)s: %(products)s.") % {
+                "days": FIRST_ARTICLE_LEAD_DAYS, "start": start,
+                "products": ", ".join(missing.mapped("display_name"))})]
+
+    def _gendan_risk_inspection(self, task):
+        failed = task._gendan_failed_inspection()
+        if not failed:
+            return []
+        return [("inspection", _(
+            "Customer inspection %(name)s failed on %(date)s; the goods wait "
+            "for a passed re-inspection.") % {
+                "name": failed.name, "date": failed.date_result
+                or failed.date_scheduled})]
 
     @api.depends(
         "state",
@@ -160,6 +410,57 @@ class SaleOrder(models.Model):
                    for kind in ("state", "date")])
     def _compute_cockpit_summary(self):
         return super(SaleOrder, self)._compute_cockpit_summary()
+
+    # -- time and action ------------------------------------------------------
+
+    def _gendan_task_records(self, field, name):
+        return self._gendan_open_records(
+            self.sudo().gendan_task_order_ids.mapped(field).with_env(self.env),
+            name)
+
+    @api.multi
+    def action_gendan_view_material_checks(self):
+        self.ensure_one()
+        return self._gendan_task_records("material_check_ids", _("Material Checks"))
+
+    @api.multi
+    def action_gendan_view_first_articles(self):
+        self.ensure_one()
+        return self._gendan_task_records("first_article_ids", _("First Articles"))
+
+    @api.multi
+    def action_gendan_view_inspections(self):
+        self.ensure_one()
+        return self._gendan_task_records("inspection_ids", _("Customer Inspections"))
+
+    @api.multi
+    def action_gendan_view_exceptions(self):
+        self.ensure_one()
+        return self._gendan_task_records("exception_ids", _("Production Exceptions"))
+
+    def _tna_open_task_order(self):
+        return self.gendan_task_order_ids and self._gendan_open_records(
+            self.gendan_task_order_ids, _("Task Order"))
+
+    def _tna_open_bom(self):
+        boms = self.sudo().gendan_task_order_ids.mapped("line_ids.bom_id")
+        return boms and self._gendan_open_records(
+            boms.with_env(self.env), _("Bills of Materials"))
+
+    def _tna_open_material(self):
+        return self.sudo().gendan_task_order_ids.mapped("material_check_ids") \
+            and self.action_gendan_view_material_checks()
+
+    def _tna_open_first_article(self):
+        return self.sudo().gendan_task_order_ids.mapped("first_article_ids") \
+            and self.action_gendan_view_first_articles()
+
+    def _tna_open_produced(self):
+        return self.production_ids and self.action_gendan_view_productions()
+
+    def _tna_open_inspected(self):
+        return self.sudo().gendan_task_order_ids.mapped("inspection_ids") \
+            and self.action_gendan_view_inspections()
 
     @api.multi
     def action_gendan_create_task_order(self):

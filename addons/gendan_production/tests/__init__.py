@@ -7,3 +7,4 @@ from . import test_exception_inspection
 from . import test_reports
 from . import test_performance
 from . import test_bad_input
+from . import test_tna_risk
