@@ -2,12 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.gendan_base.engine import engine, in_engine
+from odoo.addons.gendan_base.engine import engine, in_engine, transition
 
 # the documents an approval makes, never written directly
 DOCUMENT_FIELDS = {"refund_id", "picking_id"}
-
-from odoo.addons.gendan_base.engine import transition
 
 
 class GendanComplaintCompensation(models.Model):
