@@ -127,9 +127,11 @@ class GendanStateMachine(models.AbstractModel):
 
     def _state_refuse(self, new):
         labels = self._state_button_labels()
+        # private steps (e.g. "the mail went out") are not buttons to name
         buttons = sorted({labels.get(name, name) for name, moves in
                           self._state_transitions().items()
-                          if any(to_state == new for _f, to_state, _g in moves)})
+                          if not name.startswith("_")
+                          and any(to_state == new for _f, to_state, _g in moves)})
         raise UserError(_(
             "The status of %(docs)s cannot be set to %(state)s directly; use "
             "the button %(buttons)s.") % {
