@@ -12,4 +12,6 @@ from . import gendan_memo
 from . import ir_actions_report
 from . import ir_model
 from . import mail_activity
+from . import ir_translation
+from . import ir_qweb_field_selection
 from . import gendan_demo

@@ -71,6 +71,7 @@ class TestStateMachine(GendanCase):
         """A transition declared for a role refuses the others."""
         model = self.env["gendan.memo"]
         cls = type(model)
+
         def action_cancel(records):
             return records.write({"state": "cancel"})
         guarded = transition(["draft"], "cancel",
