@@ -220,7 +220,8 @@ def own_url():
     or None when the process serves no HTTP (tests, --stop-after-init)."""
     import odoo
     config = odoo.tools.config
-    if odoo.service.server.server is None or not config.get("http_enable", True):
+    if (odoo.service.server.server is None or config.get("stop_after_init")
+            or not config.get("http_enable", True)):
         return None
     host = config.get("http_interface") or "127.0.0.1"
     if host in ("0.0.0.0", "::"):

@@ -17,19 +17,26 @@ class GendanDemo(models.AbstractModel):
     def run(self, model, records, method, states=None, login=None, args=None,
             state_field="state"):
         """Call ``method`` (with ``args``) on the ``records`` of ``model``
-        (ids or a domain) whose ``state_field`` is one of ``states`` (every
-        record when None), as the demo user ``login`` (the caller when
-        None)."""
+        (ids, or a domain that may hold the starting condition) whose
+        ``state_field`` is one of ``states`` (every record when None), as
+        the demo user ``login`` (the caller when None)."""
         todo = self.env[model]
         if records and not isinstance(records[0], int):
             todo = todo.search(records)
         else:
             todo = todo.browse(records)
+        if login:
+            todo = todo.sudo(self.env.ref("gendan_base.user_%s_demo" % login))
         if states is not None:
             todo = todo.filtered(lambda rec: rec[state_field] in states)
         if not todo:
             return False
-        if login:
-            todo = todo.sudo(self.env.ref("gendan_base.user_%s_demo" % login))
         getattr(todo, method)(*(args or []))
         return True
+
+    @api.model
+    def ensure(self, model, domain, values):
+        """The ids of the records of ``model`` matching ``domain``, or of
+        the one created from ``values`` when none does."""
+        records = self.env[model].search(domain)
+        return (records or self.env[model].create(values)).ids
