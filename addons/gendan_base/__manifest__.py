@@ -27,6 +27,7 @@
         "report/report_memo.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/gendan_memo_demo.xml",
     ],

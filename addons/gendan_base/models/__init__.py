@@ -12,3 +12,5 @@ from . import gendan_memo
 from . import ir_actions_report
 from . import ir_model
 from . import mail_activity
+from . import ir_translation
+from . import ir_qweb_field_selection

@@ -1,4 +1,6 @@
 import io
+import shutil
+import subprocess
 import tempfile
 from contextlib import contextmanager
 from unittest.mock import patch
@@ -21,6 +23,14 @@ def render_pdf(report, res_ids):
         return report.render_qweb_pdf(res_ids)[0]
     finally:
         config["test_report_directory"] = saved
+
+
+def pdf_text_layer(data):
+    """The text a reader copies or searches in a PDF (poppler's pdftotext)."""
+    if not shutil.which("pdftotext"):
+        raise AssertionError("pdftotext missing: apt-get install poppler-utils")
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
+                          stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
 
 
 @contextmanager

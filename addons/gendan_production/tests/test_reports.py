@@ -1,4 +1,4 @@
-from odoo.addons.gendan_base.tests.common import render_pdf
+from odoo.addons.gendan_base.tests.common import pdf_text_layer, render_pdf
 
 from .common import ProductionCase
 
@@ -26,3 +26,14 @@ class TestReports(ProductionCase):
         self.assertIn(self.components[0].display_name, html)
         self.assertIn("Copy No. 1", html)
         self.assertTrue(render_pdf(report, self.bom.ids).startswith(b"%PDF"))
+
+    def test_task_order_pdf_text_is_searchable(self):
+        """Chinese copied or searched in the PDF is the real text (生, not the
+        Kangxi radical U+2F63 that Noto Sans CJK's glyphs map to)."""
+        task = self._create_task_order()
+        report = self.env.ref("gendan_production.action_report_task_order")
+        text = pdf_text_layer(render_pdf(report, task.ids))
+        self.assertIn("生产任务单", text)
+        self.assertIn("受控文件", text)
+        self.assertFalse([c for c in text if "\u2f00" <= c <= "\u2fdf"],
+                         "Kangxi radicals in the text layer")

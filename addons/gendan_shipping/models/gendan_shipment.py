@@ -47,7 +47,7 @@ class GendanShipment(models.Model):
         "sale.order", string="Sales Orders", compute="_compute_sale_order_ids")
     container_ids = fields.One2many(
         "gendan.shipment.container", "shipment_id", "Containers")
-    container_line_ids = fields.One2many(
+    loaded_line_ids = fields.One2many(
         "gendan.shipment.container.line", "shipment_id", "Loaded Lines")
     document_ids = fields.One2many(
         "gendan.shipment.document", "shipment_id", "Documents")
@@ -117,8 +117,8 @@ class GendanShipment(models.Model):
                 inv.residual * (1 if inv.type == "out_invoice" else -1)
                 for order in orders for inv in order._gendan_posted_invoices())
 
-    @api.depends("container_line_ids.volume", "container_line_ids.gross_weight",
-                 "container_line_ids.net_weight", "container_line_ids.carton_count",
+    @api.depends("loaded_line_ids.volume", "loaded_line_ids.gross_weight",
+                 "loaded_line_ids.net_weight", "loaded_line_ids.carton_count",
                  "container_ids")
     def _compute_totals(self):
         totals = read_cargo_totals(
@@ -437,7 +437,7 @@ class GendanShipment(models.Model):
         """Packing list lines with running carton numbers across containers."""
         self.ensure_one()
         rows, last = [], 0
-        lines = self.container_line_ids.sorted(
+        lines = self.loaded_line_ids.sorted(
             lambda line: (line.container_id.sequence, line.container_id.id,
                           line.sequence, line.id))
         for line in lines:

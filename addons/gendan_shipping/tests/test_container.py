@@ -147,7 +147,7 @@ class TestContainer(ShippingCase):
         second = self._add_container(self.shipment, "MSKU9070323", "SL-41")
         self.shipment.sudo(self.merchandiser).action_fill_containers()
         self.assertEqual(first.carton_count, 11)
-        self.assertEqual(sum(self.shipment.container_line_ids.mapped("quantity")), 580)
+        self.assertEqual(sum(self.shipment.loaded_line_ids.mapped("quantity")), 580)
         self.assertTrue(second.line_ids)
         self.shipment.sudo(self.fg_wh).action_mark_loaded()
 

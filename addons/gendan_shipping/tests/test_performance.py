@@ -49,8 +49,8 @@ class TestPerformance(ShippingCase):
 
     def test_line_counts(self):
         """The test compares 60 and 300 loaded lines."""
-        self.assertEqual(len(self.small.container_line_ids), 60)
-        self.assertEqual(len(self.large.container_line_ids), 300)
+        self.assertEqual(len(self.small.loaded_line_ids), 60)
+        self.assertEqual(len(self.large.loaded_line_ids), 300)
 
     def test_cargo_queries_constant(self):
         """CBM, weights and fill % use the same number of queries at both sizes."""

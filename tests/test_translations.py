@@ -1,0 +1,102 @@
+"""Chinese out of the box: every user-facing string of the gendan modules has
+its zh_CN translation, and no translation breaks a mail template."""
+import collections
+import re
+
+from odoo.tests.common import TransactionCase
+from odoo.tools.translate import trans_generate
+
+from odoo.addons.gendan_base.models.ir_translation import _compiles
+
+# Terms that read the same in a Chinese factory: abbreviations and codes.
+SAME_IN_CHINESE = {"ID", "BOM", "8D", "SLA", "PO", "MO", "ETA", "ETD", "HS", "QA",
+                   "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "XLSX", "PDF",
+                   "CSQU3054383", "FOB", "CIF", "EXW", "CFR", "DDP", "DAP", "T/T",
+                   "L/C", "USD", "EUR", "CNY", "Email", "E-mail", "20GP", "40GP",
+                   "40HQ", "LCL", "B/L"}
+# bilingual texts (内部联络单 / Internal Contact Form) need no translation
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+class TestZhCnComplete(TransactionCase):
+
+    def setUp(self):
+        super().setUp()
+        self.modules = self.env["ir.module.module"].search([
+            ("name", "like", "gendan_%"), ("state", "=", "installed")]).mapped("name")
+
+    def _missing(self, english, chinese):
+        english = (english or "").strip()
+        if not english or english in SAME_IN_CHINESE or CJK.search(english):
+            return False
+        return not chinese or chinese.strip() == english
+
+    def _gendan_fields(self):
+        """{model: [field names]} of the fields the gendan modules declare,
+        mixin fields on every model that inherits them included."""
+        data = self.env["ir.model.data"].search([
+            ("model", "=", "ir.model.fields"), ("module", "in", self.modules)])
+        by_model = collections.defaultdict(list)
+        for field in self.env["ir.model.fields"].browse(data.mapped("res_id")).exists():
+            if field.model in self.env and field.name != "id":
+                by_model[field.model].append(field.name)
+        return by_model
+
+    def test_fields_and_selections(self):
+        """Labels, help texts and selection values of every gendan field,
+        as a zh_CN user sees them in fields_get."""
+        missing = set()
+        for model, names in self._gendan_fields().items():
+            attrs = ["string", "help", "selection"]
+            records = self.env[model]
+            english = records.with_context(lang="en_US").fields_get(names, attrs)
+            chinese = records.with_context(lang="zh_CN").fields_get(names, attrs)
+            for name, desc in english.items():
+                for attr in ("string", "help"):
+                    if self._missing(desc.get(attr), chinese[name].get(attr)):
+                        missing.add("%s.%s %s: %s" % (model, name, attr, desc[attr]))
+                values = dict(chinese[name].get("selection") or [])
+                for key, label in desc.get("selection") or []:
+                    if key in ("en_US", "zh_CN"):  # language names
+                        continue
+                    if self._missing(label, values.get(key)):
+                        missing.add("%s.%s selection: %s" % (model, name, label))
+        self.assertFalse(sorted(missing), "missing zh_CN translations")
+
+    def test_menus_actions_and_code(self):
+        """Menus, actions, view texts, reports and messages (_(...))."""
+        missing = set()
+        for module in self.modules:
+            for row in trans_generate("zh_CN", [module], self.env.cr):
+                term_module, kind, name, res_id, source, value, _comments = row
+                if term_module != module or name in ("mail.template,report_name",):
+                    continue
+                if name == "ir.model,name" and "model_gendan_" not in str(res_id):
+                    continue  # core models the module extends keep core's name
+                if kind == "code":  # _() finds a message by its text alone
+                    value = self.env["ir.translation"]._get_source(
+                        None, ("code", "sql_constraint"), "zh_CN", source)
+                if self._missing(source, value):
+                    missing.add("%s %s %s: %s" % (module, kind, name, source[:80]))
+        self.assertFalse(sorted(missing), "missing zh_CN translations")
+
+
+class TestMailTemplateTranslations(TransactionCase):
+
+    def test_every_translated_template_compiles(self):
+        """No translation of a mail template (core's included) breaks its code:
+        Odoo 11's zh_CN put 或/和 for or/and inside ${...}."""
+        broken = self.env["ir.translation"].search([
+            ("name", "like", "mail.template,%"), ("value", "!=", False),
+        ]).filtered(lambda t: not _compiles(t.value))
+        self.assertFalse(["%s %s" % (t.name, t.res_id) for t in broken])
+
+    def test_broken_translation_mended(self):
+        """A translation with Chinese keywords in its code is mended."""
+        template = self.env.ref("gendan_order.mail_template_delay_notice")
+        translation = self.env["ir.translation"].create({
+            "name": "mail.template,subject", "type": "model", "lang": "zh_CN",
+            "res_id": template.id, "src": "${object.name or 'x'}",
+            "value": "${object.name 或 ’x’}", "state": "translated"})
+        self.env["ir.translation"]._gendan_mend_mail_templates()
+        self.assertEqual(translation.value, "${object.name or 'x'}")
