@@ -1,7 +1,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.gendan_base.engine import insert_rows
+from odoo.addons.gendan_base.engine import button, insert_rows
 
 CHECK_TYPES = [
     ("product", "Product Name"),
@@ -19,7 +19,11 @@ class GendanOrderReviewLine(models.Model):
 
     _name = "gendan.order.review.line"
     _description = "Order Review Checklist Line"
+    _inherit = ["gendan.state.machine"]
     _order = "order_id, sequence, id"
+    # no status of its own; who confirmed and when come from the buttons
+    _state_field = None
+    _state_button_fields = ("is_confirmed", "confirmed_by_id", "confirmed_date")
 
     order_id = fields.Many2one(
         "sale.order", required=True, ondelete="cascade", index=True)
@@ -74,6 +78,7 @@ class GendanOrderReviewLine(models.Model):
                               "be changed."))
 
     @api.multi
+    @button()
     def action_confirm_check(self):
         self._check_may_confirm()
         self.write({"is_confirmed": True, "confirmed_by_id": self.env.uid,
@@ -81,6 +86,7 @@ class GendanOrderReviewLine(models.Model):
         return True
 
     @api.multi
+    @button()
     def action_unconfirm_check(self):
         self._check_may_confirm()
         self.write({"is_confirmed": False, "confirmed_by_id": False,

@@ -41,6 +41,15 @@ class TestOrderReview(GendanOrderCase):
         with self.assertRaises(AccessError):
             line.sudo(self.users["engineer"]).write({"is_confirmed": True})
         self.assertFalse(line.is_confirmed)
+        # who confirmed and when are the button's, never typed
+        for vals in ({"is_confirmed": True},
+                     {"confirmed_by_id": self.users["qa"].id},
+                     {"confirmed_date": "2030-01-01 08:00:00"}):
+            with self.assertRaises(UserError):
+                line.sudo(self.users["merchandiser"]).write(vals)
+        self.env.cr.execute("SELECT is_confirmed, confirmed_by_id FROM "
+                            "gendan_order_review_line WHERE id = %s", (line.id,))
+        self.assertEqual(self.env.cr.fetchone(), (False, None))
         line.sudo(self.users["merchandiser"]).action_confirm_check()
         self.assertTrue(line.is_confirmed)
         self.assertEqual(line.confirmed_by_id, self.users["merchandiser"])

@@ -438,16 +438,6 @@ class GendanTaskOrder(models.Model):
         getattr(records.sudo(user), method)(*(method_args or []))
         return True
 
-    def _signoff_withdraw(self):
-        """A cancelled order is no longer waiting for signatures."""
-        pending = self.filtered(lambda o: o.signoff_state == "pending")
-        if pending:
-            with engine():
-                pending.mapped("signature_ids").filtered(
-                    lambda sig: sig.state == "pending").sudo().write(
-                        {"state": "obsolete"})
-                pending.sudo().write({"signoff_state": "none"})
-
     def _check_lines_editable(self):
         locked = self.filtered(lambda o: o.state in ("done", "cancel"))
         if locked:
