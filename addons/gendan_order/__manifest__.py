@@ -34,6 +34,7 @@
         "views/gendan_visit_minutes_views.xml",
         "report/report_order_review.xml",
         "report/report_tna.xml",
+        "report/report_proforma.xml",
         "report/report_sales_xlsx.xml",
         "views/gendan_sales_report_views.xml",
         "views/account_payment_term_views.xml",

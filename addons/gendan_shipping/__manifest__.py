@@ -7,7 +7,8 @@
     "website": "https://github.com/gendan",
     "author": "Gendan",
     "license": "AGPL-3",
-    "depends": ["gendan_order", "stock", "account", "report_xlsx"],
+    "depends": ["gendan_order", "stock", "account", "report_xlsx",
+                "product_harmonized_system"],
     "external_dependencies": {"python": ["stdnum"]},
     "data": [
         "security/gendan_shipping_security.xml",

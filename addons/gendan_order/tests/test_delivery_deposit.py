@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.addons.gendan_base.tests.common import render_pdf
 
 from ..models.sale_order import deferred_cockpit
 from .common import GendanOrderCase
@@ -321,6 +322,27 @@ class TestDeposit(GendanOrderCase):
         with self.assertRefused(ValidationError):
             waivers.create({"sale_order_id": plain.id, "reason": "No deposit."})
         self.assertFalse(waivers.search([("sale_order_id", "in", (order | plain).ids)]))
+
+    def test_proforma(self):
+        """The proforma invoice (English) shows the order, the deposit to pay
+        and our bank details; it renders as PDF."""
+        order = self._confirmed()
+        company = order.company_id
+        bank = self.env["res.bank"].create({"name": "Bank of Ningbo",
+                                            "bic": "BKNBCN2N"})
+        self.env["res.partner.bank"].create({
+            "acc_number": "CN-7788-0099", "bank_id": bank.id,
+            "partner_id": company.partner_id.id})
+        report = self.env.ref("gendan_order.action_report_proforma")
+        html = report.sudo(self.users["salesperson"]).render_qweb_html(
+            order.ids)[0].decode()
+        self.assertIn("PROFORMA INVOICE", html)
+        self.assertIn(order.name, html)
+        self.assertIn("DEPOSIT DUE NOW", html)
+        self.assertIn("300.00", html)
+        self.assertIn("BKNBCN2N", html)
+        self.assertIn("CN-7788-0099", html)
+        self.assertTrue(render_pdf(report, order.ids).startswith(b"%PDF"))
 
     def test_no_deposit(self):
         """Without a deposit production is allowed and the milestone is N/A."""

@@ -55,7 +55,7 @@ class GendanShipment(models.Model):
         "gendan.shipment.charge", "shipment_id", "Freight and Charges")
     transport_mode = fields.Selection(TRANSPORT_MODES, default="sea", required=True)
     incoterm_id = fields.Many2one("stock.incoterms")
-    port_loading = fields.Char("Port of Loading", default="Ningbo, China")
+    port_loading = fields.Char("Port of Loading")
     port_discharge = fields.Char(
         "Port of Discharge", track_visibility="onchange")
     country_id = fields.Many2one("res.country", "Destination Country")
@@ -462,10 +462,31 @@ class GendanShipment(models.Model):
                          "carton_from": first, "carton_to": line.carton_count and last})
         return rows
 
-    def _invoice_rows(self):
-        """Commercial invoice lines: loaded quantity per product, priced at the
-        sales order price (list price when the product is not on an order)."""
+    def _customer_invoices(self):
+        """Posted customer invoices of the shipment's orders."""
         self.ensure_one()
+        return self.sudo().picking_ids.mapped(
+            "sale_id.order_line.invoice_lines.invoice_id").filtered(
+                lambda inv: inv.type == "out_invoice"
+                and inv.state in ("open", "paid"))
+
+    def _customer_invoice_dates(self):
+        return ", ".join(sorted(set(
+            self._customer_invoices().mapped("date_invoice"))))
+
+    def _invoice_rows(self):
+        """Commercial invoice lines: the goods lines of the posted customer
+        invoices (number, quantities, prices from accounting); before the
+        invoice is posted, the loaded quantity priced at the order price."""
+        self.ensure_one()
+        invoices = self._customer_invoices()
+        if invoices:
+            lines = invoices.mapped("invoice_line_ids").filtered(
+                lambda line: line.product_id and line.product_id.type != "service")
+            return [self._invoice_row(line.product_id, line.quantity,
+                                      line.price_unit, line.name,
+                                      line.price_subtotal)
+                    for line in lines]
         moves = self.sudo().picking_ids.mapped("move_lines").filtered(
             lambda m: m.state != "cancel" and m.sale_line_id)
         prices = {m.product_id.id: m.sale_line_id for m in moves}
@@ -474,7 +495,22 @@ class GendanShipment(models.Model):
             product = self.env["product.product"].browse(product_id)
             sale_line = prices.get(product_id)
             price = sale_line.price_unit if sale_line else product.lst_price
-            rows.append({"product": product, "quantity": qty, "price_unit": price,
-                         "name": sale_line.name if sale_line else product.display_name,
-                         "amount": self.currency_id.round(qty * price)})
+            rows.append(self._invoice_row(
+                product, qty, price,
+                sale_line.name if sale_line else product.display_name,
+                self.currency_id.round(qty * price)))
         return rows
+
+    def _invoice_row(self, product, qty, price, name, amount):
+        """One row, with the product's HS code and country of origin (the
+        company's country when the product names none)."""
+        hs_code = product.get_hs_code_recursively()
+        origin = product.origin_country_id or self.company_id.country_id
+        return {"product": product, "quantity": qty, "price_unit": price,
+                "name": name, "amount": amount,
+                "hs_code": hs_code.local_code or "", "origin": origin.name or ""}
+
+    def _bank_accounts(self):
+        """Our bank accounts printed for the payment."""
+        self.ensure_one()
+        return self.sudo().company_id.partner_id.bank_ids

@@ -15,6 +15,7 @@ class TestReports(ShippingCase):
         picking = cls.order.picking_ids
         cls.shipment = cls._create_shipment(
             picking, port_discharge="Hamburg", marks_text="HARBOR\nC/NO. 1-UP",
+            port_loading="Ningbo, China",
             incoterm_id=cls.env.ref("stock.incoterm_FOB").id)
         cls._add_container(cls.shipment, "CSQU3054383", "RPT-1",
                            lines=[(cls.product, 60), (cls.product_cn, 96)])
@@ -41,7 +42,43 @@ class TestReports(ShippingCase):
         self.assertIn("不锈钢保温杯", html)
         self.assertIn("1432.00", html)  # 100 x 10.00 + 96 x 4.50
         self.assertIn("Ningbo, China", html)   # FOB: named loading port
+        self.assertIn("PROFORMA", html)
         self.assertTrue(render_pdf(report, self.shipment.ids).startswith(b"%PDF"))
+
+    def test_commercial_invoice_from_the_books(self):
+        """Once the customer invoice is posted, the commercial invoice shows
+        its number and amounts, the HS code and origin of each product and
+        our bank details."""
+        hs_lamp = self.env["hs.code"].create(
+            {"local_code": "94052000", "description": "Electric table lamps"})
+        self.product.hs_code_id = hs_lamp
+        self.product.origin_country_id = self.env.ref("base.vn")
+        hs_flask = self.env["hs.code"].create(
+            {"local_code": "96170000", "description": "Vacuum flasks"})
+        self.product_cn.categ_id.hs_code_id = hs_flask
+        company = self.env.user.company_id
+        company.country_id = self.env.ref("base.cn")
+        bank = self.env["res.bank"].create(
+            {"name": "Bank of Ningbo", "bic": "BKNBCN2N"})
+        self.env["res.partner.bank"].create({
+            "acc_number": "CN-7788-0099", "bank_id": bank.id,
+            "partner_id": company.partner_id.id})
+        invoice = self._invoice(self.order)
+        rows = self.shipment._invoice_rows()
+        self.assertEqual(sum(r["amount"] for r in rows), invoice.amount_untaxed)
+        self.assertEqual({r["hs_code"] for r in rows}, {"94052000", "96170000"})
+        origin = {r["product"]: r["origin"] for r in rows}
+        self.assertEqual(origin[self.product], "Vietnam")
+        self.assertEqual(origin[self.product_cn], "China")
+        report = self.env.ref("gendan_shipping.action_report_commercial_invoice")
+        html = report.sudo(self.clerk).render_qweb_html(self.shipment.ids)[0].decode()
+        self.assertIn(invoice.number, html)
+        self.assertNotIn("PROFORMA", html)
+        self.assertIn("94052000", html)
+        self.assertIn("Vietnam", html)
+        self.assertIn("BKNBCN2N", html)
+        self.assertIn("CN-7788-0099", html)
+        self.assertIn("1432.00", html)
 
     def test_shipping_notice(self):
         """The shipping notice prints with its marks and Chinese names."""
