@@ -1,7 +1,11 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import _, api, fields, models
 from odoo.tools import float_compare
 
 # same values as gendan_order's milestones (the cockpit reads them all)
+# days before the ship date an unpaid balance makes the order at risk
+BALANCE_RISK_DAYS = 7
 MILESTONE_STATES = [
     ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
 
@@ -124,3 +128,25 @@ class SaleOrder(models.Model):
                  "milestone_shipped_state", "milestone_shipped_date")
     def _compute_cockpit_summary(self):
         return super(SaleOrder, self)._compute_cockpit_summary()
+
+    # -- risk -------------------------------------------------------------------
+
+    @api.depends("milestone_paid_state", "milestone_paid_date")
+    def _compute_risk(self):
+        return super(SaleOrder, self)._compute_risk()
+
+    def _gendan_risks(self):
+        """The balance due before shipment still unpaid BALANCE_RISK_DAYS
+        days before the ship date."""
+        risks = super(SaleOrder, self)._gendan_risks()
+        ship = self.milestone_paid_state in ("todo", "late") \
+            and self.milestone_paid_date
+        if ship:
+            limit = fields.Date.to_string(fields.Date.from_string(
+                fields.Date.context_today(self)) + timedelta(days=BALANCE_RISK_DAYS))
+            if ship <= limit:
+                risks.append(("balance", _(
+                    "The balance due before shipment is unpaid %(days)d days "
+                    "before the ship date %(date)s.") % {
+                        "days": BALANCE_RISK_DAYS, "date": ship}))
+        return risks

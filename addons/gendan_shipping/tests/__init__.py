@@ -5,3 +5,4 @@ from . import test_shipping_notice
 from . import test_reports
 from . import test_performance
 from . import test_security
+from . import test_balance_risk
