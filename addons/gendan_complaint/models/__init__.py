@@ -7,3 +7,4 @@ from . import mrp_repair
 from . import gendan_repair_quarter
 from . import gendan_repair_quarter_line
 from . import gendan_part_request
+from . import sale_order

@@ -150,3 +150,31 @@ class SaleOrder(models.Model):
                     "before the ship date %(date)s.") % {
                         "days": BALANCE_RISK_DAYS, "date": ship}))
         return risks
+
+    # -- follow-up form: the shipping documents ---------------------------------
+
+    gendan_shipping_notice_count = fields.Integer(
+        "Shipping Notices", compute="_compute_gendan_shipping_counts")
+    gendan_shipment_count = fields.Integer(
+        "Shipments", compute="_compute_gendan_shipping_counts")
+
+    def _gendan_shipping_notices(self):
+        return self.env["gendan.shipping.notice"].sudo().search(
+            [("sale_order_id", "=", self.id)])
+
+    def _compute_gendan_shipping_counts(self):
+        for order in self:
+            order.gendan_shipping_notice_count = len(order._gendan_shipping_notices())
+            order.gendan_shipment_count = len(order.sudo().gendan_shipment_ids)
+
+    @api.multi
+    def action_gendan_view_shipping_notices(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self._gendan_shipping_notices().with_env(self.env), _("Shipping Notices"))
+
+    @api.multi
+    def action_gendan_view_shipments(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self.sudo().gendan_shipment_ids.with_env(self.env), _("Shipments"))

@@ -31,3 +31,12 @@ class TestBalanceRisk(ShippingCase):
         self._pay(invoice, invoice.amount_total, user=self.finance)
         self.assertEqual(order.milestone_paid_state, "done")
         self.assertNotIn("balance", self._codes(order))
+
+    def test_shipment_buttons(self):
+        """The follow-up form counts the order's shipping notices."""
+        order = self._create_confirmed_order(qty=10.0, price=10.0)
+        order = order.sudo(self.users["documents_clerk"])
+        self.assertEqual(order.gendan_shipping_notice_count, 0)
+        self.assertEqual(order.gendan_shipment_count, 0)
+        self.assertEqual(order.action_gendan_view_shipments()["domain"],
+                         [("id", "in", [])])
