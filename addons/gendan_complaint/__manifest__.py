@@ -30,6 +30,7 @@
         "views/gendan_repair_cause_views.xml",
         "views/gendan_repair_quarter_views.xml",
         "views/gendan_part_request_views.xml",
+        "views/sale_order_views.xml",
         "views/menus.xml",
         "report/report_repair_quarter_xlsx.xml",
     ],

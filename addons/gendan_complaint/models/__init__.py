@@ -10,3 +10,4 @@ from . import gendan_part_request
 from . import account_invoice
 from . import stock_picking
 from . import mrp_production
+from . import sale_order

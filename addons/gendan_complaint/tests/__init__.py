@@ -4,3 +4,4 @@ from . import test_repair_return
 from . import test_repair_analysis
 from . import test_part_request
 from . import test_report_8d
+from . import test_order_buttons

@@ -184,3 +184,18 @@ class TestDataClock(GendanOrderCase):
         item.sudo(merch).action_receive()
         item.sudo(merch).action_approve()
         self.assertEqual(order.milestone_data_state, "done")
+
+
+class TestTnaAccess(GendanOrderCase):
+
+    def test_salesperson_reads_own_plans_only(self):
+        """The T&A lines follow Odoo's "Personal Orders" rule."""
+        own = self._create_order()
+        other = self._create_order(user_id=self.users["sales_manager"].id)
+        Line = self.env["gendan.tna.line"]
+        domain = [("order_id", "in", (own | other).ids)]
+        self.assertEqual(set(Line.search(domain).mapped("order_id")), {own, other})
+        seen = Line.sudo(self.users["salesperson"]).search(domain)
+        self.assertEqual(seen.mapped("order_id"), own)
+        seen = Line.sudo(self.users["engineer"]).search(domain)
+        self.assertEqual(len(seen.mapped("order_id")), 2)

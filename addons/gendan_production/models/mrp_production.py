@@ -4,12 +4,15 @@ from odoo.addons.gendan_base.engine import gate_checked, unchecked
 from odoo.addons.gendan_order.models.sale_order import deferred_cockpit
 
 GATED_STATES = ("planned", "progress", "done")
+# started: production has begun (the first article gate held before)
+STARTED_STATES = ("progress", "done")
 
 
 class MrpProduction(models.Model):
-    """MO gate: the MO of a controlled order does not start before its task
-    order is signed, the deposit is in and the first article passed (buttons
-    and RPC)."""
+    """MO gate: the MO of a controlled order is not planned or reserved
+    before its task order is signed and the deposit is in, and does not
+    produce before the first article passed (buttons and RPC): the first
+    article is built from the reserved materials."""
 
     _inherit = "mrp.production"
 
@@ -58,18 +61,19 @@ class MrpProduction(models.Model):
         if "bom_id" in vals:
             self._gendan_check_bom_current(vals["bom_id"])
         if vals.get("state") in GATED_STATES:
-            unchecked(self)._gendan_check_production_gate()
+            unchecked(self)._gendan_check_production_gate(
+                "plan" if vals["state"] == "planned" else "produce")
         return super(MrpProduction, self).write(vals)
 
     @api.multi
     def button_plan(self):
-        self._gendan_check_production_gate()
+        self._gendan_check_production_gate("plan")
         with gate_checked(self), deferred_cockpit():
             return super(MrpProduction, self).button_plan()
 
     @api.multi
     def action_assign(self):
-        self._gendan_check_production_gate()
+        self._gendan_check_production_gate("plan")
         with gate_checked(self), deferred_cockpit():
             return super(MrpProduction, self).action_assign()
 
@@ -98,9 +102,11 @@ class MrpProduction(models.Model):
             lambda o: _("%s: goods received from production, arrange the "
                         "shipment") % o.name)
 
-    def _gendan_gate_blockers(self):
+    def _gendan_gate_blockers(self, stage="produce"):
         """{production: [reasons]} for the MOs that may not go on (batched).
-        Only the MOs of orders of a Gendan-controlled sales channel wait."""
+        Only the MOs of orders of a Gendan-controlled sales channel wait;
+        planning and reserving (``stage="plan"``) do not wait for the first
+        article."""
         gated = self.filtered(
             lambda mo: mo.gendan_sale_order_id.sudo().gendan_controlled)
         if not gated:
@@ -129,18 +135,20 @@ class MrpProduction(models.Model):
                 reasons.append(_("task order %s is not approved") % task.name)
             if order.id in deposit_errors:
                 reasons.append(deposit_errors[order.id])
-            if task and (task.id, production.product_id.id) not in passed_keys:
+            if stage == "produce" and task \
+                    and (task.id, production.product_id.id) not in passed_keys:
                 reasons.append(_("the first article of %s has not passed")
                                % production.product_id.display_name)
             if reasons:
                 blockers[production] = reasons
         return blockers
 
-    def _gendan_check_production_gate(self):
-        """Refuse to start MOs that wait; a started MO passed the gate when
-        it started and is not held again."""
+    def _gendan_check_production_gate(self, stage="produce"):
+        """Refuse to plan or start MOs that wait; an MO passed the gate of a
+        stage when it reached it and is not held there again."""
+        passed = GATED_STATES if stage == "plan" else STARTED_STATES
         blockers = self.filtered(
-            lambda mo: mo.state not in GATED_STATES)._gendan_gate_blockers()
+            lambda mo: mo.state not in passed)._gendan_gate_blockers(stage)
         if blockers:
             raise UserError("\n".join(
                 _("%(mo)s cannot start: %(reasons)s.") % {

@@ -39,17 +39,29 @@ class TestMoGate(ProductionCase):
         self.assertFalse(task.production_ids)
 
     def test_gate_before_first_article(self):
-        """Plan, reserve, produce, done and a state write by RPC are refused
-        until the first article passed; nothing changes."""
+        """Produce, done and a state write by RPC are refused until the first
+        article passed; nothing changes. Reserving and planning are allowed:
+        the first article is built from those materials."""
         mo = self.mo.sudo(self.user_production)
-        for method in ("button_plan", "action_assign", "open_produce_product",
-                       "button_mark_done"):
+        for method in ("open_produce_product", "button_mark_done"):
             with self.assertRefused(UserError):
                 getattr(mo, method)()
-        for state in ("planned", "progress", "done"):
+        for state in ("progress", "done"):
             with self.assertRefused(UserError):
                 mo.write({"state": state})
         self.assertEqual(self.mo.state, "confirmed")
+        mo.action_assign()
+        mo.write({"state": "planned"})
+        self.assertEqual(self.mo.state, "planned")
+        # planned is not started: production still waits for the article
+        with self.assertRefused(UserError):
+            mo.write({"state": "progress"})
+        with self.assertRefused(UserError):
+            mo.button_mark_done()
+        self.assertEqual(self.mo.state, "planned")
+        self._pass_first_article(self.task)
+        mo.write({"state": "progress"})
+        self.assertEqual(self.mo.state, "progress")
 
     def test_gate_opens_after_first_article(self):
         """Approved, no deposit asked, first article passed: the MO starts."""

@@ -1,7 +1,12 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import _, api, fields, models
 from odoo.tools import float_compare
 
 from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
+
+# days before the ship date an unpaid balance makes the order at risk
+BALANCE_RISK_DAYS = 7
 
 
 class SaleOrder(models.Model):
@@ -131,3 +136,53 @@ class SaleOrder(models.Model):
                  "milestone_shipped_state", "milestone_shipped_date")
     def _compute_cockpit_summary(self):
         return super(SaleOrder, self)._compute_cockpit_summary()
+
+    # -- risk -------------------------------------------------------------------
+
+    @api.depends("milestone_paid_state", "milestone_paid_date")
+    def _compute_risk(self):
+        return super(SaleOrder, self)._compute_risk()
+
+    def _gendan_risks(self):
+        """The balance due before shipment still unpaid BALANCE_RISK_DAYS
+        days before the ship date."""
+        risks = super(SaleOrder, self)._gendan_risks()
+        ship = self.milestone_paid_state in ("todo", "late") \
+            and self.milestone_paid_date
+        if ship:
+            limit = fields.Date.to_string(fields.Date.from_string(
+                fields.Date.context_today(self)) + timedelta(days=BALANCE_RISK_DAYS))
+            if ship <= limit:
+                risks.append(("balance", _(
+                    "The balance due before shipment is unpaid %(days)d days "
+                    "before the ship date %(date)s.") % {
+                        "days": BALANCE_RISK_DAYS, "date": ship}))
+        return risks
+
+    # -- follow-up form: the shipping documents ---------------------------------
+
+    gendan_shipping_notice_count = fields.Integer(
+        "Shipping Notices", compute="_compute_gendan_shipping_counts")
+    gendan_shipment_count = fields.Integer(
+        "Shipments", compute="_compute_gendan_shipping_counts")
+
+    def _gendan_shipping_notices(self):
+        return self.env["gendan.shipping.notice"].sudo().search(
+            [("sale_order_id", "=", self.id)])
+
+    def _compute_gendan_shipping_counts(self):
+        for order in self:
+            order.gendan_shipping_notice_count = len(order._gendan_shipping_notices())
+            order.gendan_shipment_count = len(order.sudo().gendan_shipment_ids)
+
+    @api.multi
+    def action_gendan_view_shipping_notices(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self._gendan_shipping_notices().with_env(self.env), _("Shipping Notices"))
+
+    @api.multi
+    def action_gendan_view_shipments(self):
+        self.ensure_one()
+        return self._gendan_open_records(
+            self.sudo().gendan_shipment_ids.with_env(self.env), _("Shipments"))

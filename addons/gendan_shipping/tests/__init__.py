@@ -6,3 +6,4 @@ from . import test_reports
 from . import test_performance
 from . import test_security
 from . import test_bad_input
+from . import test_balance_risk
