@@ -11,4 +11,5 @@ def recall_copies(records):
         with engine():
             copies.sudo().write({"state": "recalled",
                                  "recall_date": fields.Datetime.now()})
+    records.env["mail.activity"]._todo_cancel(records, "copy")
     return copies

@@ -12,3 +12,4 @@ from . import gendan_memo
 from . import ir_actions_report
 from . import ir_model
 from . import mail_activity
+from . import res_users

@@ -47,3 +47,19 @@ class GendanDistributionCopy(models.Model):
         if self.user_id:
             return self.user_id == user
         return self.group_id in user.groups_id
+
+    def _is_own(self, user):
+        """The copy is addressed to ``user`` or to a role of their own (not
+        to a wider role theirs implies)."""
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id == user
+        return self.group_id in user._gendan_own_groups()
+
+    def _holders(self):
+        """The active users this copy is for: its recipient or the members of
+        its role."""
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id.filtered("active")
+        return self.group_id.sudo().users.filtered("active")

@@ -396,6 +396,7 @@ class GendanTaskOrder(models.Model):
                     lambda sig: sig.state == "pending").sudo().write(
                         {"state": "obsolete"})
                 pending.sudo().write({"signoff_state": "none"})
+            self.env["mail.activity"]._todo_cancel(pending, "signoff")
 
     def _check_lines_editable(self):
         locked = self.filtered(lambda o: o.state in ("done", "cancel"))

@@ -6,3 +6,6 @@ from . import test_first_article
 from . import test_exception_inspection
 from . import test_reports
 from . import test_performance
+from . import test_signoff_slots
+from . import test_bom_acknowledge
+from . import test_todos
