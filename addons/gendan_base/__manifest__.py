@@ -25,6 +25,7 @@
         "views/gendan_memo_views.xml",
         "views/res_users_views.xml",
         "views/mail_activity_views.xml",
+        "views/res_company_views.xml",
         "report/report_templates.xml",
         "report/report_memo.xml",
     ],

@@ -13,3 +13,4 @@ from . import ir_actions_report
 from . import ir_model
 from . import mail_activity
 from . import res_users
+from . import res_company
