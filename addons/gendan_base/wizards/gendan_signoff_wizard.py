@@ -47,8 +47,8 @@ class GendanSignoffWizard(models.TransientModel):
         user = self.env.user
         for wizard in self:
             signature = wizard.signature_id or wizard.candidate_ids[:1]
-            wizard.signing_as = signature and _("Signing as [%s]") % (
-                signature._signed_as_label(user))
+            wizard.signing_as = _("Signing as [%s]") % (
+                signature._signed_as_label(user)) if signature else False
 
     @api.model
     def default_get(self, fields_list):
