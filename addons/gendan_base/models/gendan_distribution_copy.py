@@ -63,3 +63,11 @@ class GendanDistributionCopy(models.Model):
         if self.user_id:
             return self.user_id.filtered("active")
         return self.group_id.sudo().users.filtered("active")
+
+    def _has_own_holder(self):
+        """Someone active holds the copy's role as their own (or the copy
+        names its recipient)."""
+        self.ensure_one()
+        return bool(self.user_id) or any(
+            self._is_own(user)
+            for user in self.group_id.sudo().users.filtered("active"))

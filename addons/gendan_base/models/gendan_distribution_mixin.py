@@ -53,13 +53,18 @@ class GendanDistributionMixin(models.AbstractModel):
     def _distribution_acknowledgeable(self, user):
         """The current copies ``user`` acknowledges now: those addressed to
         them or to a role of their own; only when they have none, those of
-        a wider role theirs implies (a packing warehouse clerk does not take
-        the warehouse chief's copy; a finished goods clerk without a copy of
-        their own does)."""
+        a role nobody holds as their own that theirs implies (a packing
+        warehouse clerk does not take the warehouse chief's copy; a finished
+        goods clerk without a copy of their own does; a general manager does
+        not take the sales manager's)."""
         current = self._distribution_current()
         own = current.filtered(lambda copy: copy._is_own(user))
         if not own:
-            own = current.filtered(lambda copy: copy._is_for(user))
+            # a role nobody holds as their own (the warehouse chief's): a
+            # member of a role that implies it acknowledges; never a superior
+            # in place of a department that has its own people
+            own = current.filtered(lambda copy: copy._is_for(user)
+                                   and not copy._has_own_holder())
         return own.filtered(lambda copy: copy.state == "sent")
 
     @api.model

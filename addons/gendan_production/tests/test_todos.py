@@ -60,6 +60,11 @@ class TestTodos(ProductionCase):
                       "finance"):
             self.assertIn(self.users[login], holders, login)
         self.assertNotIn(self.user_merchandiser, holders)
+        # the general manager is no recipient: a superior does not take the
+        # sales manager's or salesperson's copy
+        self.assertNotIn(self.user_general_manager, holders)
+        self.assertFalse(
+            task.sudo(self.user_general_manager).distribution_can_acknowledge)
         task.sudo(self.user_production).action_distribution_acknowledge()
         self.assertNotIn(self.user_production, self._todo_users(task, "copy"))
         self.assertFalse(self._my_work(self.user_production).filtered(
@@ -103,3 +108,19 @@ class TestTodos(ProductionCase):
         self.assertEqual(demo.notification_type, "inbox")
         self.assertEqual(demo.action_id.id,
                          self.env.ref("gendan_base.action_gendan_my_work").id)
+
+    def test_waiting_for_me_counts_todos_on_the_orders_documents(self):
+        """The merchandiser's "Waiting for Me" finds the order of a to-do
+        they hold on its task order (e.g. parts at risk), and only then."""
+        order = self._create_confirmed_order()
+        task = self._create_task_order(order=order)
+        Order = self.env["sale.order"].sudo(self.user_merchandiser)
+        waiting = [("cockpit_waiting_me", "=", True)]
+        self.assertNotIn(order, Order.search(waiting))
+        self.env["mail.activity"]._todo_ensure(
+            task, "parts", self.user_merchandiser, "Parts at risk")
+        self.assertIn(order, Order.search(waiting))
+        self.assertNotIn(order, self.env["sale.order"].sudo(
+            self.user_finance).search(waiting))
+        self.env["mail.activity"]._todo_done(task, "parts")
+        self.assertNotIn(order, Order.search(waiting))
