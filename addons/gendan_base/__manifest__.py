@@ -2,7 +2,7 @@
     "name": "Gendan Base",
     "summary": "Departments, multi-signature sign-off, controlled distribution "
                "and working-day SLA clocks for the Gendan modules",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",
@@ -24,6 +24,9 @@
         "views/gendan_distribution_list_views.xml",
         "views/gendan_distribution_copy_views.xml",
         "views/gendan_memo_views.xml",
+        "views/res_users_views.xml",
+        "views/mail_activity_views.xml",
+        "views/res_company_views.xml",
         "report/report_templates.xml",
         "report/report_memo.xml",
     ],

@@ -15,3 +15,5 @@ from . import mail_activity
 from . import ir_translation
 from . import ir_qweb_field_selection
 from . import gendan_demo
+from . import res_users
+from . import res_company

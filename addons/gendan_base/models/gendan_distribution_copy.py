@@ -47,3 +47,27 @@ class GendanDistributionCopy(models.Model):
         if self.user_id:
             return self.user_id == user
         return self.group_id in user.groups_id
+
+    def _is_own(self, user):
+        """The copy is addressed to ``user`` or to a role of their own (not
+        to a wider role theirs implies)."""
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id == user
+        return self.group_id in user._gendan_own_groups()
+
+    def _holders(self):
+        """The active users this copy is for: its recipient or the members of
+        its role."""
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id.filtered("active")
+        return self.group_id.sudo().users.filtered("active")
+
+    def _has_own_holder(self):
+        """Someone active holds the copy's role as their own (or the copy
+        names its recipient)."""
+        self.ensure_one()
+        return bool(self.user_id) or any(
+            self._is_own(user)
+            for user in self.group_id.sudo().users.filtered("active"))

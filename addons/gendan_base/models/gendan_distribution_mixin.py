@@ -47,8 +47,25 @@ class GendanDistributionMixin(models.AbstractModel):
             rec.distribution_pending_count = len(pending)
             rec.distribution_pending_names = ", ".join(
                 sorted(set(pending.mapped("name"))))
-            rec.distribution_can_acknowledge = any(
-                copy._is_for(user) for copy in pending)
+            rec.distribution_can_acknowledge = bool(
+                rec._distribution_acknowledgeable(user))
+
+    def _distribution_acknowledgeable(self, user):
+        """The current copies ``user`` acknowledges now: those addressed to
+        them or to a role of their own; only when they have none, those of
+        a role nobody holds as their own that theirs implies (a packing
+        warehouse clerk does not take the warehouse chief's copy; a finished
+        goods clerk without a copy of their own does; a general manager does
+        not take the sales manager's)."""
+        current = self._distribution_current()
+        own = current.filtered(lambda copy: copy._is_own(user))
+        if not own:
+            # a role nobody holds as their own (the warehouse chief's): a
+            # member of a role that implies it acknowledges; never a superior
+            # in place of a department that has its own people
+            own = current.filtered(lambda copy: copy._is_for(user)
+                                   and not copy._has_own_holder())
+        return own.filtered(lambda copy: copy.state == "sent")
 
     @api.model
     def create(self, vals):
@@ -99,6 +116,8 @@ class GendanDistributionMixin(models.AbstractModel):
             for rec in self:
                 rec.write({"distribution_revision": rec.distribution_revision + 1})
         self._distribution_notify(recipients)
+        self.env["mail.activity"]._todo_cancel(self, "copy")
+        self._distribution_todo_sync()
         return True
 
     def _distribution_recall(self):
@@ -109,7 +128,34 @@ class GendanDistributionMixin(models.AbstractModel):
             with engine():
                 copies.sudo().write({"state": "recalled",
                                      "recall_date": fields.Datetime.now()})
+        self.env["mail.activity"]._todo_cancel(self, "copy")
         return copies
+
+    def _distribution_todo_sync(self):
+        """One "acknowledge" to-do for each holder of a copy not yet
+        acknowledged; the others' to-dos are removed."""
+        activity = self.env["mail.activity"]
+        deadline = self.env["gendan.sla"].add_working_days(
+            fields.Date.context_today(self), 1)
+        # as superuser: one environment, so that the holders' groups are read
+        # once for all of them (no query per holder)
+        for rec in self.sudo():
+            pending = rec._distribution_current().filtered(
+                lambda copy: copy.state == "sent")
+            users = rec.env["res.users"]
+            pending.mapped("user_id.groups_id")
+            pending.mapped("group_id.users.groups_id")
+            for copy in pending:
+                users |= copy._holders().filtered(
+                    lambda user, copy=copy:
+                    copy in rec._distribution_acknowledgeable(user))
+            stale = activity._todo_open(rec, "copy").mapped("user_id") - users
+            if stale:
+                activity._todo_cancel(rec, "copy", stale)
+            activity._todo_ensure(
+                rec, "copy", users,
+                _("Acknowledge your copy of %s") % rec.display_name,
+                deadline=deadline)
 
     def _prepare_distribution_rows(self, recipients, now):
         self.ensure_one()
@@ -127,18 +173,14 @@ class GendanDistributionMixin(models.AbstractModel):
         return rows
 
     def _distribution_notify(self, recipients):
-        """One chatter message per document, notifying every recipient."""
-        group_ids = [r["group_id"] for r in recipients if r["group_id"]]
-        user_ids = [r["user_id"] for r in recipients if r["user_id"]]
-        users = self.env["res.users"].sudo().search(
-            ["|", ("id", "in", user_ids), ("groups_id", "in", group_ids)])
+        """One chatter note per document; the holders are told by their
+        "acknowledge" to-do (not one e-mail or inbox message each)."""
         for rec in self:
             rec.message_post(
                 body=_("Revision %(rev)s distributed to: %(names)s. Please "
                        "acknowledge receipt.") % {
                            "rev": rec.distribution_revision,
                            "names": ", ".join(r["name"] for r in recipients)},
-                partner_ids=users.mapped("partner_id").ids,
                 subtype="mail.mt_note")
 
     @api.multi
@@ -147,17 +189,22 @@ class GendanDistributionMixin(models.AbstractModel):
         user = self.env.user
         now = fields.Datetime.now()
         for rec in self:
-            mine = rec._distribution_current().filtered(
-                lambda copy: copy.state == "sent" and copy._is_for(user))
+            mine = rec._distribution_acknowledgeable(user)
             if not mine:
                 raise UserError(_("You have no unacknowledged copy of %s.") % (
                     rec.display_name))
             with engine():
                 mine.sudo().write({"state": "acknowledged", "ack_user_id": user.id,
                                    "ack_date": now})
-            rec.message_post(body=_("Copy %(numbers)s acknowledged (%(names)s).") % {
-                "numbers": ", ".join(str(n) for n in mine.mapped("copy_number")),
-                "names": ", ".join(sorted(set(mine.mapped("name"))))})
+            # a recipient may only read the document (a controlled BOM): the
+            # engine, having checked the copy is theirs, posts their trace
+            rec.sudo().message_post(
+                author_id=user.partner_id.id,
+                body=_("Copy %(numbers)s acknowledged (%(names)s).") % {
+                    "numbers": ", ".join(str(n) for n in mine.mapped("copy_number")),
+                    "names": ", ".join(sorted(set(mine.mapped("name"))))})
+        self.env["mail.activity"]._todo_done(self, "copy", user)
+        self._distribution_todo_sync()
         return True
 
     def _distribution_new_revision(self, reason):

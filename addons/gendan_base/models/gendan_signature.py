@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..engine import check_engine
 
@@ -25,6 +26,10 @@ class GendanSignature(models.Model):
     group_id = fields.Many2one("res.groups", "Signing Role", readonly=True)
     user_id = fields.Many2one("res.users", "Expected Signer", readonly=True)
     is_required = fields.Boolean("Required", readonly=True)
+    allow_superior = fields.Boolean("A Superior May Sign", readonly=True)
+    substitute = fields.Boolean(
+        "Signed by a Substitute", readonly=True,
+        help="Signed for the role or reserved user by a superior or a deputy.")
     state = fields.Selection(
         [("pending", "Pending"), ("signed", "Signed"), ("rejected", "Rejected"),
          ("obsolete", "Superseded")],
@@ -51,9 +56,51 @@ class GendanSignature(models.Model):
         self._check_engine()
         return super(GendanSignature, self).unlink()
 
-    def _may_be_signed_by(self, user):
-        """Whether ``user`` holds the role or is the user this signature asks."""
+    def _signer_kind(self, user):
+        """How ``user`` may sign this slot: "holder" (their own role or the
+        user the slot is reserved for), "substitute" (their deputy, or a
+        superior where the rule allows it) or False."""
         self.ensure_one()
         if self.user_id:
-            return self.user_id == user
-        return self.group_id in user.groups_id
+            if self.user_id == user:
+                return "holder"
+            deputy = self.user_id.sudo().gendan_deputy_id
+            return "substitute" if deputy and deputy == user else False
+        if self.group_id in user._gendan_own_groups():
+            return "holder"
+        if self.allow_superior and self.group_id in user.sudo().groups_id:
+            return "substitute"
+        return False
+
+    def _may_be_signed_by(self, user):
+        """Whether ``user`` may sign this slot (as holder or substitute)."""
+        return bool(self._signer_kind(user))
+
+    def _eligible_users(self):
+        """The active users who may sign this slot."""
+        self.ensure_one()
+        if self.user_id:
+            users = self.user_id | self.user_id.sudo().gendan_deputy_id
+        else:
+            users = self.group_id.sudo().users
+        return users.filtered(lambda user: user.active and self._signer_kind(user))
+
+    def _check_someone_can_sign(self):
+        """Refuse a request whose required slot nobody could sign."""
+        for sig in self.filtered("is_required"):
+            if not sig._eligible_users():
+                document = self.env[sig.res_model].browse(sig.res_id)
+                raise UserError(_(
+                    "Nobody can sign the %(slot)s slot of %(doc)s: give a user "
+                    "this role (or fill in the person it is reserved for) "
+                    "first.") % {"slot": sig.name, "doc": document.display_name})
+
+    def _signed_as_label(self, user):
+        """The role ``user`` signs as, e.g. "Sales Manager" or "Salesperson
+        (for Chen Wei)"."""
+        self.ensure_one()
+        if self._signer_kind(user) != "substitute":
+            return self.name
+        holder = self.user_id.name or self.group_id.name
+        return _("%(role)s (for %(holder)s)") % {
+            "role": self.name, "holder": holder}

@@ -74,9 +74,12 @@ class GendanSignoffMixin(models.AbstractModel):
 
     def _search_signoff_waiting_me(self, operator, value):
         user = self.env.user
+        deputy_for = self.env["res.users"].sudo().with_context(
+            active_test=False).search([("gendan_deputy_id", "=", user.id)])
         pending = self.env["gendan.signature"].search([
             ("res_model", "=", self._name), ("state", "=", "pending"),
-            "|", ("user_id", "=", user.id), ("group_id", "in", user.groups_id.ids)])
+            "|", ("user_id", "in", (user | deputy_for).ids),
+            ("group_id", "in", user.groups_id.ids)])
         docs = self.browse(set(pending.mapped("res_id"))).filtered(
             lambda rec: rec.signoff_state == "pending"
             and rec._signoff_signable_by(user))
@@ -94,24 +97,42 @@ class GendanSignoffMixin(models.AbstractModel):
         return current.filtered(
             lambda sig: sig.state == "pending" and sig.sequence <= first)
 
-    def _signoff_signable_by(self, user):
-        """The signature ``user`` may give now, else an empty recordset."""
+    def _signoff_signable_all(self, user):
+        """Every due slot ``user`` may sign now, their own roles first.
+
+        One person signs once per revision, unless nobody else who has not
+        signed may sign the slot: no document can deadlock on it.
+        """
         current = self._signoff_current()
-        if current.filtered(lambda sig: sig.signed_by_id == user):
-            return current.browse()
-        return self._signoff_open_signatures().filtered(
-            lambda sig: sig._may_be_signed_by(user))[:1]
+        open_sigs = self._signoff_open_signatures().filtered(
+            lambda sig: sig._signer_kind(user))
+        signers = current.mapped("signed_by_id")
+        if user in signers:
+            open_sigs = open_sigs.filtered(
+                lambda sig: not (sig._eligible_users() - signers))
+        return open_sigs.sorted(lambda sig: (
+            sig._signer_kind(user) != "holder", sig.sequence, sig.id))
+
+    def _signoff_signable_by(self, user):
+        """The signature ``user`` gives by default now, else an empty set."""
+        return self._signoff_signable_all(user)[:1]
+
+    def _signoff_eligible_next(self):
+        """The users who may sign a slot that is due now."""
+        self.ensure_one()
+        users = self.env["res.users"]
+        if self.signoff_state != "pending":
+            return users
+        signers = self._signoff_current().mapped("signed_by_id")
+        for sig in self._signoff_open_signatures():
+            eligible = sig._eligible_users()
+            users |= (eligible - signers) or eligible
+        return users
 
     def _signoff_next_partners(self):
         """Partners of the users who may sign next (notified in the chatter)."""
         self.ensure_one()
-        if self.signoff_state not in ("pending", "none"):
-            return self.env["res.partner"]
-        current = self._signoff_current()
-        signed_by = current.mapped("signed_by_id")
-        open_sigs = self._signoff_open_signatures()
-        users = open_sigs.mapped("user_id") | open_sigs.mapped("group_id.users")
-        return (users - signed_by).filtered("active").mapped("partner_id")
+        return self._signoff_eligible_next().mapped("partner_id")
 
     def _signoff_explain_refusal(self, user):
         """The translated reason why ``user`` cannot sign now."""
@@ -123,12 +144,27 @@ class GendanSignoffMixin(models.AbstractModel):
                      "revision.") % self.display_name
         mine = current.filtered(lambda sig: sig.state == "pending"
                                 and sig._may_be_signed_by(user))
+        for_me = current.filtered(lambda sig: sig.user_id == user
+                                  and sig.state != "pending")
+        if not mine and for_me:
+            return _("The %(slot)s slot of %(doc)s was already signed for you by "
+                     "%(by)s.") % {"slot": for_me[0].name, "doc": self.display_name,
+                                   "by": for_me[0].signed_by_id.name}
         if not mine:
-            return _("You do not hold a role that still has to sign %s.") % (
+            reserved = self._signoff_open_signatures().filtered("user_id")
+            if reserved:
+                return _("The %(slot)s slot of %(doc)s is reserved for %(user)s "
+                         "(or their deputy).") % {
+                             "slot": reserved[0].name, "doc": self.display_name,
+                             "user": reserved[0].user_id.name}
+            return _("You do not hold a role that still has to sign %s; a "
+                     "higher role does not sign for a lower one.") % (
                 self.display_name)
         waiting = self._signoff_open_signatures().filtered("is_required")
         return _("%(doc)s must be signed first by: %(roles)s.") % {
-            "doc": self.display_name, "roles": ", ".join(waiting.mapped("name"))}
+            "doc": self.display_name, "roles": ", ".join(
+                sig.user_id and "%s (%s)" % (sig.name, sig.user_id.name)
+                or sig.name for sig in waiting)}
 
     @api.model
     def create(self, vals):
@@ -214,7 +250,7 @@ class GendanSignoffMixin(models.AbstractModel):
                     vals.update(res_model=rec._name, res_id=rec.id,
                                 revision=revision, state="pending")
                     rows.append(vals)
-        self._signoff_insert(rows)
+        self._signoff_insert(rows)._check_someone_can_sign()
         for rec in self:
             with engine():
                 rec.write({"signoff_state": "pending",
@@ -223,18 +259,22 @@ class GendanSignoffMixin(models.AbstractModel):
                 rec.signoff_revision), partner_ids=rec._signoff_next_partners().ids)
         self._signoff_on_request()
         self._signoff_approve_if_complete()
+        self._signoff_todo_sync()
         return True
 
     @api.multi
-    def action_signoff_sign(self, comment=False):
-        """Sign as the current user, for the first role of theirs that is due."""
+    def action_signoff_sign(self, comment=False, signature_id=False):
+        """Sign as the current user: the slot ``signature_id`` (chosen in the
+        wizard) or else the first due slot of their own roles."""
         for rec in self:
-            signature = rec._signoff_record("signed", comment)
+            label = rec._signoff_record("signed", comment, signature_id)[1]
             rec._signoff_post(body=_("Signed as %(role)s%(comment)s") % {
-                "role": signature.name,
+                "role": label,
                 "comment": comment and ": %s" % comment or "."},
                 partner_ids=rec._signoff_next_partners().ids)
+        self.env["mail.activity"]._todo_done(self, "signoff", self.env.user)
         self._signoff_approve_if_complete()
+        self._signoff_todo_sync()
         return True
 
     @api.multi
@@ -243,9 +283,9 @@ class GendanSignoffMixin(models.AbstractModel):
         if not (reason or "").strip():
             raise UserError(_("Give the reason of the rejection."))
         for rec in self:
-            signature = rec._signoff_record("rejected", reason)
+            label = rec._signoff_record("rejected", reason)[1]
             rec._signoff_post(body=_("Rejected as %(role)s: %(reason)s") % {
-                "role": signature.name, "reason": reason})
+                "role": label, "reason": reason})
         # a signer may only read the document: the engine, having checked the
         # signature, moves it on with superuser rights
         with engine():
@@ -254,6 +294,9 @@ class GendanSignoffMixin(models.AbstractModel):
             with moving(self, self._signoff_reject_moves()):
                 self.sudo().write(
                     {self._signoff_state_field: self._signoff_reject_state})
+        activity = self.env["mail.activity"]
+        activity._todo_done(self, "signoff", self.env.user, feedback=reason)
+        activity._todo_cancel(self, "signoff")
         self.sudo()._signoff_on_rejected()
         return True
 
@@ -276,7 +319,7 @@ class GendanSignoffMixin(models.AbstractModel):
         return self.sudo().message_post(
             author_id=self.env.user.partner_id.id, **kwargs)
 
-    def _signoff_record(self, state, comment):
+    def _signoff_record(self, state, comment, signature_id=False):
         """Give the current user's due signature ``state``; refuse otherwise.
 
         The document row is locked first, so that two concurrent requests of
@@ -288,14 +331,22 @@ class GendanSignoffMixin(models.AbstractModel):
             (self.id,))  # pylint: disable=sql-injection
         self.invalidate_cache(["signature_ids", "signoff_state"], self.ids)
         user = self.env.user
-        signature = self._signoff_signable_by(user)
+        signable = self._signoff_signable_all(user)
+        signature = signable[:1]
+        if signature_id:
+            signature = signable.filtered(lambda sig: sig.id == signature_id)
+            if signable and not signature:
+                raise UserError(_("You cannot sign that slot of %s now: choose "
+                                  "one that is due and yours.") % self.display_name)
         if not signature:
             raise UserError(self._signoff_explain_refusal(user))
+        label = signature._signed_as_label(user)
         with engine():
             signature.sudo().write({
                 "state": state, "signed_by_id": user.id,
+                "substitute": signature._signer_kind(user) == "substitute",
                 "signed_date": fields.Datetime.now(), "comment": comment or False})
-        return signature
+        return signature, label
 
     def _signoff_insert(self, rows):
         with engine():
@@ -337,6 +388,29 @@ class GendanSignoffMixin(models.AbstractModel):
                 pending.write({"signoff_state": "none"})
             for rec in pending:
                 rec.message_post(body=_("Sign-off request withdrawn."))
+            self.env["mail.activity"]._todo_cancel(pending, "signoff")
+
+    def _signoff_todo_sync(self):
+        """One "sign" to-do for each user who may sign a due slot; the
+        to-dos of users who no longer may are removed."""
+        activity = self.env["mail.activity"]
+        for rec in self:
+            users = rec._signoff_eligible_next()
+            stale = activity._todo_open(rec, "signoff").mapped("user_id") - users
+            if stale:
+                activity._todo_cancel(rec, "signoff", stale)
+            activity._todo_ensure(
+                rec, "signoff", users,
+                _("Sign %s") % rec.display_name, deadline=rec._signoff_deadline())
+
+    def _signoff_deadline(self):
+        """When the signatures are due: the document's SLA deadline, else
+        two working days from today."""
+        self.ensure_one()
+        if "sla_deadline" in self._fields and self.sla_deadline:
+            return self.sla_deadline
+        return fields.Date.to_string(self.env["gendan.sla"].add_working_days(
+            fields.Date.context_today(self), 2))
 
     def _signoff_reject_moves(self):
         """The state move a rejection makes (declared by the class attribute)."""

@@ -39,6 +39,11 @@ class GendanSignoffRule(models.Model):
     is_required = fields.Boolean(
         "Required", default=True,
         help="Optional signatures can be given but do not block approval.")
+    allow_superior = fields.Boolean(
+        "A Superior May Sign",
+        help="A holder of a higher role (one that implies this one) may sign "
+             "this slot for its holder; the signature says so. Off: only a "
+             "holder of this exact role signs it.")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company")
 
@@ -97,4 +102,5 @@ class GendanSignoffRule(models.Model):
             "group_id": self.signer_type == "group" and self.group_id.id or False,
             "user_id": self.signer_type != "group" and user.id or False,
             "is_required": self.is_required,
+            "allow_superior": self.allow_superior,
         }

@@ -50,6 +50,23 @@ class GendanSla(models.AbstractModel):
         return day
 
     @api.model
+    def working_days_between(self, date_from, date_to, company=None):
+        """Working days after ``date_from`` up to ``date_to`` (0 if before)."""
+        if isinstance(date_from, str):
+            date_from = fields.Date.from_string(date_from[:10])
+        if isinstance(date_to, str):
+            date_to = fields.Date.from_string(date_to[:10])
+        if not date_from or not date_to or date_to <= date_from:
+            return 0
+        weekdays, holidays = self._calendar_days(company, date_from, date_to)
+        count, day = 0, date_from
+        while day < date_to:
+            day += timedelta(days=1)
+            if day.weekday() in weekdays and day not in holidays:
+                count += 1
+        return count
+
+    @api.model
     def _sla_models(self):
         """Names of the concrete models that inherit gendan.sla.mixin."""
         return [name for name in self.env.registry.models
@@ -58,7 +75,8 @@ class GendanSla(models.AbstractModel):
 
     @api.model
     def _cron_escalate_overdue(self):
-        """One 'SLA overdue' activity per overdue record, never two."""
+        """Escalate the overdue items one level up the ladder when due
+        (idempotent: running it twice adds nothing)."""
         for name in self._sla_models():
             self.env[name]._sla_escalate()
         return True

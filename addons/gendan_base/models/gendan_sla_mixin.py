@@ -26,6 +26,10 @@ class GendanSlaMixin(models.AbstractModel):
         readonly=False, track_visibility="onchange")
     sla_done = fields.Boolean(
         "Clock Stopped", compute="_compute_sla_done", store=True, index=True)
+    sla_escalation_level = fields.Integer(
+        "Escalation Level", readonly=True, copy=False,
+        help="0: the owner is reminded; 1: their superior as well; ...")
+    sla_escalated_on = fields.Date("Escalated On", readonly=True, copy=False)
     sla_status = fields.Selection(
         [("done", "Done"), ("on_time", "On Time"), ("due_soon", "Due Soon"),
          ("overdue", "Overdue")],
@@ -85,27 +89,75 @@ class GendanSlaMixin(models.AbstractModel):
         return [("id", "in" if positive else "not in", list(ids))]
 
     def _sla_escalate(self):
-        """Create the missing 'SLA overdue' activities (idempotent)."""
+        """The escalation ladder of the overdue records: the owner has an
+        "overdue" to-do; every ``gendan_escalation_days`` working days
+        without the item being done, one more level (the owner's superior,
+        then theirs) gets one, up to ``gendan_escalation_levels``. A to-do
+        marked done while the item is still overdue comes back; the to-dos
+        go when the item is done. Returns the records escalated now."""
         overdue = self.sudo().search([("sla_status", "=", "overdue")])
-        if not overdue:
-            return self.browse()
-        activity_type = self.env["gendan.sla"]._activity_type()
-        existing = self.env["mail.activity"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", overdue.ids),
-            ("activity_type_id", "=", activity_type.id)])
-        done_ids = set(existing.mapped("res_id"))
-        model_id = self.env["ir.model"]._get_id(self._name)
-        todo = overdue.filtered(lambda rec: rec.id not in done_ids)
-        for rec in todo:
-            user = rec._sla_responsible()
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": model_id, "res_id": rec.id,
-                "activity_type_id": activity_type.id,
-                "summary": _("Overdue since %s") % rec.sla_deadline,
-                "date_deadline": fields.Date.context_today(self),
-                "user_id": user.id,
-            })
-        return todo
+        settled = self.sudo().search([("sla_escalated_on", "!=", False)]) - overdue
+        if settled:
+            self.env["mail.activity"]._todo_cancel(settled, "sla")
+            settled._sla_set_escalation(0, None)
+        today = self._sla_today()
+        escalated = self.browse()
+        for rec in overdue:
+            level = rec._sla_next_level(today)
+            chain = rec._sla_escalation_chain(level)
+            created = self.env["mail.activity"]._todo_ensure(
+                rec, "sla", chain, _("Overdue since %s") % rec.sla_deadline,
+                activity_type=self.env["gendan.sla"]._activity_type())
+            if level != rec.sla_escalation_level or not rec.sla_escalated_on:
+                rec._sla_set_escalation(level, fields.Date.to_string(today))
+                rec.message_post(body=_(
+                    "Overdue since %(deadline)s: escalated to %(users)s "
+                    "(level %(level)s).") % {
+                        "deadline": rec.sla_deadline, "level": level,
+                        "users": ", ".join(chain.mapped("name"))})
+                escalated |= rec
+            elif created:
+                escalated |= rec
+        return escalated
+
+    def _sla_set_escalation(self, level, date):
+        """The ladder's bookkeeping, kept by the cron only: written in SQL so
+        that no document rule (a sent statement, a controlled BOM) refuses
+        it and no tracking message is posted."""
+        # the table name comes from the model
+        self.env.cr.execute(
+            'UPDATE "%s" SET sla_escalation_level = %%s, sla_escalated_on = %%s '
+            'WHERE id IN %%s' % self._table,
+            (level, date, tuple(self.ids)))  # pylint: disable=sql-injection
+        self.invalidate_cache(["sla_escalation_level", "sla_escalated_on"], self.ids)
+
+    def _sla_next_level(self, today):
+        """The ladder level the record reaches today."""
+        self.ensure_one()
+        if not self.sla_escalated_on:
+            return 0
+        company = "company_id" in self._fields and self.company_id or \
+            self.env.user.company_id
+        days = max(company.gendan_escalation_days, 1)
+        elapsed = self.env["gendan.sla"].working_days_between(
+            self.sla_escalated_on, today, company)
+        if elapsed >= days:
+            return min(self.sla_escalation_level + 1,
+                       max(company.gendan_escalation_levels, 0))
+        return self.sla_escalation_level
+
+    def _sla_escalation_chain(self, level):
+        """The owner and ``level`` superiors above them (fewer when the top
+        is reached)."""
+        self.ensure_one()
+        chain = self._sla_responsible()
+        user = chain
+        for _step in range(level):
+            user = user._gendan_superior()
+            if not user or user in chain:
+                break
+            chain |= user
+        return chain
 
     def _sla_responsible(self):
         self.ensure_one()

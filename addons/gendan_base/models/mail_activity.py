@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..engine import insert_rows
+
 
 class MailActivity(models.Model):
     """The one to-do helper of the Gendan modules.
@@ -42,20 +44,27 @@ class MailActivity(models.Model):
         activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(records._name)
         today = fields.Date.context_today(self)
-        created = self.browse()
-        for record in records:
+        rows = []
+        for record in records.sudo():
             targets = users(record) if callable(users) else users
             for user in targets.filtered("active"):
                 if (record.id, user.id) in existing:
                     continue
-                created |= self.sudo().create({
-                    "res_model_id": model_id, "res_id": record.id,
+                existing.add((record.id, user.id))
+                rows.append({
+                    "res_model_id": model_id, "res_model": records._name,
+                    "res_id": record.id, "res_name": record.display_name,
                     "activity_type_id": activity_type.id, "user_id": user.id,
                     "gendan_key": key, "note": note or False,
                     "summary": summary(record) if callable(summary) else summary,
                     "date_deadline": (deadline(record) if callable(deadline)
                                       else deadline) or today,
                 })
+        # one query for any number of to-dos (a distribution to every
+        # department must not grow with it); the user sees them in their
+        # activities and "My work"
+        created = insert_rows(self.sudo(), rows)
+        self.invalidate_cache()
         return created
 
     @api.model
@@ -72,3 +81,16 @@ class MailActivity(models.Model):
         todos = self._todo_open(records, key, users)
         todos.unlink()
         return todos
+
+    @api.multi
+    def action_gendan_open_document(self):
+        """Open the document the to-do is about (from "My work")."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }

@@ -5,3 +5,4 @@ from . import test_state_machine
 from . import test_todo
 from . import test_date_helper
 from . import test_demo
+from . import test_sla_ladder

@@ -68,10 +68,21 @@ class TestSignoff(GendanCase):
             lambda s: s.state != "pending"))
 
     def test_sign_twice_refused(self):
-        """One person signs once per revision, even holding both roles."""
+        """A general manager does not sign the sales manager's line by rank;
+        where the rule lets a superior sign it, they sign it for the sales
+        manager and, another general manager being there, not twice."""
         memo = self._submitted()
         gm = self.users["general_manager"]
-        memo.sudo(gm).action_signoff_sign()  # as Sales Manager (implied role)
+        with self.assertRaisesRegex(UserError, "signed first by: Sales Manager"):
+            memo.sudo(gm).action_signoff_sign()
+        rule = self.env.ref("gendan_base.signoff_rule_memo_sales_manager")
+        rule.allow_superior = True
+        self._create_user("t_gm_two", ["gendan_base.group_general_manager"])
+        memo = self._submitted()
+        memo.sudo(gm).action_signoff_sign()
+        signed = memo._signoff_current().filtered(lambda sig: sig.state == "signed")
+        self.assertEqual((signed.name, signed.signed_by_id, signed.substitute),
+                         ("Sales Manager", gm, True))
         with self.assertRaisesRegex(UserError, "already signed"):
             memo.sudo(gm).action_signoff_sign()
         self.assertEqual(memo.signoff_state, "pending")

@@ -134,14 +134,18 @@ class GendanSample(models.Model):
         return self.write({"state": "cancel"})
 
     @api.multi
-    def action_signoff_sign(self, comment=False):
+    def action_signoff_sign(self, comment=False, signature_id=False):
         for sample in self:
-            sample._check_role_checklist(self.env.user)
-        return super(GendanSample, self).action_signoff_sign(comment=comment)
+            sample._check_role_checklist(self.env.user, signature_id)
+        return super(GendanSample, self).action_signoff_sign(
+            comment=comment, signature_id=signature_id)
 
-    def _check_role_checklist(self, user):
+    def _check_role_checklist(self, user, signature_id=False):
         """The signer's checklist must be complete and passed."""
         signature = self._signoff_signable_by(user)
+        if signature_id:
+            signature = self._signoff_signable_all(user).filtered(
+                lambda sig: sig.id == signature_id) or signature
         checks = self.check_ids.filtered(
             lambda c: c.role_group_id == signature.group_id)
         if checks.filtered(lambda c: c.result == "pending"):

@@ -558,18 +558,47 @@ class SaleOrder(models.Model):
             order.cockpit_waiting_me = order in waiting
 
     def _search_cockpit_waiting_me(self, operator, value):
-        """Orders whose review or samples wait for my signature, or that hold
-        one of my activities."""
+        """Orders whose review or samples wait for my signature, that hold
+        one of my to-dos (on the order or on one of its documents: task
+        order, material check, complaint...), or that I follow as
+        merchandiser and are late."""
         user = self.env.user
         ids = set(self.search([("signoff_waiting_me", "=", True)]).ids)
         samples = self.env["gendan.sample"].search(
             [("signoff_waiting_me", "=", True)])
         ids |= set(samples.mapped("order_id").ids)
-        activities = self.env["mail.activity"].sudo().search(
-            [("res_model", "=", self._name), ("user_id", "=", user.id)])
-        ids |= set(activities.mapped("res_id"))
+        ids |= self._orders_of_activities(user)
+        ids |= set(self.search([("merchandiser_id", "=", user.id),
+                                ("cockpit_state", "=", "late")]).ids)
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", list(ids))]
+
+    @api.model
+    def _orders_of_activities(self, user):
+        """Ids of the orders of ``user``'s open activities: on the order, or
+        on a document linked to it by ``sale_order_id``/``order_id`` (directly
+        or through its task order). One query per model."""
+        groups = self.env["mail.activity"].sudo().read_group(
+            [("user_id", "=", user.id)], ["res_model", "res_id"], ["res_model"])
+        ids = set()
+        for group in groups:
+            model = group["res_model"]
+            if model not in self.env:
+                continue
+            res_ids = self.env["mail.activity"].sudo().search(
+                group["__domain"]).mapped("res_id")
+            records = self.env[model].sudo().browse(res_ids).exists()
+            if model == self._name:
+                ids |= set(records.ids)
+                continue
+            for path in ("sale_order_id", "order_id", "task_order_id.sale_order_id"):
+                field = records._fields.get(path.split(".")[0])
+                if field and field.type == "many2one":
+                    linked = records.mapped(path)
+                    if linked and linked._name == self._name:
+                        ids |= set(linked.ids)
+                        break
+        return ids
 
     # -- constraints and onchanges --------------------------------------------
 

@@ -8,3 +8,6 @@ from . import test_reports
 from . import test_performance
 from . import test_bad_input
 from . import test_tna_risk
+from . import test_signoff_slots
+from . import test_bom_acknowledge
+from . import test_todos

@@ -2,7 +2,8 @@
 from odoo.addons.gendan_base.tests.common import shift_date
 from odoo.addons.gendan_order.tests.common import GendanOrderCase
 
-TASK_SIGNERS = ["salesperson", "sales_manager", "general_manager"]
+TASK_SIGNERS = ["salesperson", "sales_manager", "engineer", "packing_wh",
+                "electronic_wh", "general_manager"]
 
 
 class ProductionCase(GendanOrderCase):

@@ -2,7 +2,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.gendan_base.tests.common import shift_date
 
-from .common import ProductionCase
+from .common import TASK_SIGNERS, ProductionCase
 
 
 class TestTaskOrder(ProductionCase):
@@ -51,8 +51,10 @@ class TestTaskOrder(ProductionCase):
         self.assertEqual(task.line_ids.bom_id, self.bom)
 
     def test_signing_sequence_and_approval(self):
-        """Salesperson, sales manager, then general manager: out of sequence
-        refused; the last signature approves and distributes."""
+        """The order's salesperson, the sales manager, engineering and the
+        packing and electronic warehouses, then the general manager (the
+        seed's signers, all required): out of sequence refused; the last
+        signature approves and distributes."""
         task = self._create_task_order()
         task.sudo(self.user_merchandiser).action_signoff_request()
         self.assertEqual(task.state, "pending")
@@ -60,14 +62,15 @@ class TestTaskOrder(ProductionCase):
             task.sudo(self.user_engineer).action_signoff_sign()
         with self.assertRefused(UserError):  # no role on the task order
             task.sudo(self.user_finance).action_signoff_sign()
-        self.assertEqual(task.signoff_progress, "0/3")
+        self.assertEqual(task.signoff_progress, "0/6")
         task.sudo(self.user_salesperson).action_signoff_sign()
         with self.assertRefused(UserError):  # one signature per person
             task.sudo(self.user_salesperson).action_signoff_sign()
         with self.assertRefused(UserError):  # sales manager first
             task.sudo(self.user_engineer).action_signoff_sign()
         task.sudo(self.user_sales_manager).action_signoff_sign()
-        task.sudo(self.user_engineer).action_signoff_sign()  # optional, now open
+        for login in ("engineer", "packing_wh", "electronic_wh"):
+            task.sudo(self.users[login]).action_signoff_sign()
         self.assertEqual(task.state, "pending")
         task.sudo(self.user_general_manager).action_signoff_sign()
         self.assertEqual(task.state, "approved")
@@ -113,7 +116,7 @@ class TestTaskOrder(ProductionCase):
         self.assertTrue(all(c.state == "recalled" for c in old_copies))
         self.assertEqual(task.date_change_ids.date_type, "delivery")
         self.assertEqual(task.date_change_ids.new_date, new_deadline)
-        for login in ("salesperson", "sales_manager", "general_manager"):
+        for login in TASK_SIGNERS:
             task.sudo(self.users[login]).action_signoff_sign()
         self.assertEqual(task.state, "approved")
         self.assertEqual(task.distribution_revision, 2)

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    """How an overdue Gendan item climbs the ladder."""
+
+    _inherit = "res.company"
+
+    gendan_escalation_days = fields.Integer(
+        "Escalate Every (Working Days)", default=2,
+        help="An overdue item still open after this many working days is "
+             "escalated one level up, again and again.")
+    gendan_escalation_levels = fields.Integer(
+        "Escalation Levels", default=2,
+        help="How many superiors above the owner an overdue item climbs "
+             "(the owner's superior, then theirs...; the general manager "
+             "when nobody is named).")

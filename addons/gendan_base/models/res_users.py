@@ -1,0 +1,63 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResUsers(models.Model):
+    """Who a user signs as (their own roles, not the ones their rank
+    implies) and who may sign for them (their deputy)."""
+
+    _inherit = "res.users"
+
+    gendan_deputy_id = fields.Many2one(
+        "res.users", "Deputy",
+        help="Signs the sign-off slots reserved for this user (e.g. as the "
+             "order's salesperson) in their absence; the signature says so.")
+
+    gendan_superior_id = fields.Many2one(
+        "res.users", "Superior",
+        help="Receives this user's overdue items when they are escalated; "
+             "empty: the general manager.")
+
+    @api.model
+    def create(self, vals):
+        """A new Gendan user starts on "My work" and is told in Odoo's inbox."""
+        user = super(ResUsers, self).create(vals)
+        if user.has_group("gendan_base.group_user"):
+            defaults = {}
+            if not user.action_id:
+                defaults["action_id"] = self.env.ref(
+                    "gendan_base.action_gendan_my_work").id
+            if "notification_type" not in vals:
+                defaults["notification_type"] = "inbox"
+            if defaults:
+                user.sudo().write(defaults)
+        return user
+
+    @api.constrains("gendan_deputy_id", "gendan_superior_id")
+    def _check_gendan_deputy(self):
+        for user in self:
+            if user.gendan_deputy_id == user:
+                raise ValidationError(_("A user cannot be their own deputy."))
+            if user.gendan_superior_id == user:
+                raise ValidationError(_("A user cannot be their own superior."))
+
+    def _gendan_own_groups(self):
+        """The groups the user holds for themselves, not only because a
+        higher group implies them (a general manager is not a sales
+        manager's substitute by rank)."""
+        self.ensure_one()
+        groups = self.sudo().groups_id
+        return groups - groups.mapped("trans_implied_ids")
+
+    def _gendan_superior(self):
+        """Who an overdue item of this user escalates to: their superior,
+        else a general manager (none above a general manager)."""
+        self.ensure_one()
+        if self.sudo().gendan_superior_id.active:
+            return self.sudo().gendan_superior_id
+        group = self.env.ref("gendan_base.group_general_manager")
+        if group in self._gendan_own_groups():
+            return self.browse()
+        managers = group.sudo().users.filtered(
+            lambda user: user.active and group in user._gendan_own_groups())
+        return managers.sorted("id")[:1]
