@@ -84,6 +84,25 @@ class TestShipmentFlow(ShippingCase):
         with self.assertRaises(UserError):
             self.charge.sudo(self.clerk).write({"amount": 10})
 
+    def test_document_status_through_its_buttons(self):
+        """A document not required, then needed again, by its buttons; its
+        status is not written directly."""
+        doc = self.shipment.document_ids.filtered(
+            lambda d: d.document_type == "insurance").sudo(self.clerk)
+        for state in ("ready", "released", "na"):
+            with self.assertRaises(UserError):
+                doc.write({"state": state})
+        self.env.cr.execute("SELECT state FROM gendan_shipment_document "
+                            "WHERE id = %s", (doc.id,))
+        self.assertEqual(self.env.cr.fetchone()[0], "todo")
+        doc.action_not_required()
+        self.assertEqual(doc.state, "na")
+        with self.assertRaises(UserError):
+            doc.action_ready()
+        doc.action_to_prepare()
+        doc.action_ready()
+        self.assertEqual(doc.state, "ready")
+
     def test_originals_after_balance(self):
         """Originals are released only after finance confirmed the balance."""
         bill = self.shipment.document_ids.filtered(lambda d: d.document_type == "bl")
