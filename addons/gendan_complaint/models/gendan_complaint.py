@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -429,14 +431,16 @@ class GendanComplaint(models.Model):
         return super().message_post(**kwargs)
 
     @api.model
-    def _demo_progress(self, ids, state, step, reply_date=False):
+    def _demo_progress(self, ids, state, step, reply_days_ago=0):
         """Demo data only: bring complaints in intake to ``state`` and the 8D to
-        ``step`` through their buttons; the reply dated ``reply_date``."""
+        ``step`` through their buttons; the reply sent ``reply_days_ago``."""
         complaints = self.browse(ids).filtered(lambda c: c.state == "new")
         complaints.action_start_analysis()
         complaints.write({"eightd_step": step})
         if state in ("replied", "closed"):
-            complaints._reply_sent(reply_date)
+            complaints._reply_sent(fields.Datetime.to_string(
+                fields.Datetime.from_string(fields.Datetime.now())
+                - timedelta(days=reply_days_ago)))
         if state == "closed":
             complaints.action_close()
         return True

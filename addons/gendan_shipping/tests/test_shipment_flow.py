@@ -150,6 +150,24 @@ class TestShipmentFlow(ShippingCase):
         with self.assertRaises(UserError), self.cr.savepoint():
             self.charge.sudo(self.clerk).write({"amount": 10})
 
+    def test_document_status_through_its_buttons(self):
+        """A document not required, then needed after all (Ready), by its
+        buttons; its status is not written directly."""
+        doc = self.shipment.document_ids.filtered(
+            lambda d: d.document_type == "insurance").sudo(self.clerk)
+        for state in ("ready", "released", "na"):
+            with self.assertRaises(UserError):
+                doc.write({"state": state})
+        self.env.cr.execute("SELECT state FROM gendan_shipment_document "
+                            "WHERE id = %s", (doc.id,))
+        self.assertEqual(self.env.cr.fetchone()[0], "todo")
+        doc.action_not_required()
+        self.assertEqual(doc.state, "na")
+        with self.assertRaises(UserError):
+            doc.action_release_original()
+        doc.action_ready()
+        self.assertEqual(doc.state, "ready")
+
     def _mail_bl_copy(self, bill, user=None):
         """The clerk mails the B/L copy with the template's composer."""
         ctx = bill.sudo(user or self.clerk).action_send_copy()["context"]
