@@ -27,6 +27,7 @@
         "views/gendan_container_type_views.xml",
         "views/product_template_views.xml",
         "views/account_payment_term_views.xml",
+        "views/res_partner_views.xml",
         "views/gendan_shipping_release_views.xml",
         "views/gendan_shipping_notice_views.xml",
         "views/gendan_shipment_views.xml",

@@ -12,3 +12,4 @@ from . import gendan_shipment_document
 from . import gendan_shipment_charge
 from . import stock_picking
 from . import stock_move
+from . import res_partner

@@ -223,6 +223,9 @@ class GendanShipment(models.Model):
         if "document_ids" not in vals:
             vals["document_ids"] = [(0, 0, {"document_type": doc})
                                     for doc in DOCUMENT_TYPES]
+        if not vals.get("carrier_id") and vals.get("partner_id"):
+            vals["carrier_id"] = self.env["res.partner"].browse(
+                vals["partner_id"]).commercial_partner_id.gendan_carrier_id.id
         shipment = super(GendanShipment, self).create(vals)
         shipment._subscribe_salespeople()
         return shipment

@@ -66,6 +66,8 @@ class GendanShippingNotice(models.Model):
         order = self.sale_order_id
         if order:
             self.country_id = order.partner_shipping_id.country_id
+            self.carrier_id = self.carrier_id or \
+                order.partner_id.commercial_partner_id.gendan_carrier_id
             self.line_ids = [(5, 0, 0)] + [
                 (0, 0, vals) for vals in self._prepare_line_vals(order)]
 
@@ -84,6 +86,10 @@ class GendanShippingNotice(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.shipping.notice") or "/"
+        if not vals.get("carrier_id") and vals.get("sale_order_id"):
+            customer = self.env["sale.order"].browse(
+                vals["sale_order_id"]).partner_id.commercial_partner_id
+            vals["carrier_id"] = customer.gendan_carrier_id.id
         notice = super(GendanShippingNotice, self).create(vals)
         if not notice.line_ids and notice.sale_order_id:
             notice.write({"line_ids": [

@@ -18,6 +18,24 @@ class TestShippingNotice(ShippingCase):
                 "country_id": cls.env.ref("base.de").id,
                 "marks_text": "HARBOR HOME\nC/NO. 1-UP"})
 
+    def test_designated_carrier_from_the_customer(self):
+        """The forwarder the customer nominates (partner data) is proposed on
+        its shipping notices and shipments; a chosen one is kept."""
+        forwarder = self.env["res.partner"].create(
+            {"name": "Kuehne Nagel Ningbo", "supplier": True})
+        self.customer.gendan_carrier_id = forwarder
+        salesperson = self.users["salesperson"]
+        notice = self.env["gendan.shipping.notice"].sudo(salesperson).create({
+            "sale_order_id": self.order.id, "shipping_date": "2030-02-01"})
+        self.assertEqual(notice.carrier_id, forwarder)
+        shipment = self._create_shipment(self.order.picking_ids)
+        self.assertEqual(shipment.carrier_id, forwarder)
+        other = self.env["res.partner"].create({"name": "DHL Express"})
+        chosen = self.env["gendan.shipping.notice"].sudo(salesperson).create({
+            "sale_order_id": self.order.id, "shipping_date": "2030-02-01",
+            "carrier_id": other.id})
+        self.assertEqual(chosen.carrier_id, other)
+
     def test_lines_from_order(self):
         """The notice lists the order's products with their cartons."""
         line = self.notice.line_ids
