@@ -19,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "data/gendan_distribution_list_data.xml",
+        "data/sale_order_risk_data.xml",
         "views/gendan_task_order_views.xml",
         "views/mrp_bom_views.xml",
         "views/mrp_production_views.xml",

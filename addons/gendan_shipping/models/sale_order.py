@@ -139,16 +139,16 @@ class SaleOrder(models.Model):
 
     # -- risk -------------------------------------------------------------------
 
-    @api.depends("milestone_paid_state", "milestone_paid_date")
+    @api.depends("milestone_paid_state", "milestone_paid_date", "promised_date")
     def _compute_risk(self):
         return super(SaleOrder, self)._compute_risk()
 
     def _gendan_risks(self):
         """The balance due before shipment still unpaid BALANCE_RISK_DAYS
-        days before the ship date."""
+        days before the ship date promised to the customer."""
         risks = super(SaleOrder, self)._gendan_risks()
         ship = self.milestone_paid_state in ("todo", "late") \
-            and self.milestone_paid_date
+            and self.promised_date and self.milestone_paid_date
         if ship:
             limit = fields.Date.to_string(fields.Date.from_string(
                 fields.Date.context_today(self)) + timedelta(days=BALANCE_RISK_DAYS))

@@ -20,6 +20,8 @@ class TestBalanceRisk(ShippingCase):
         """Unpaid a week before the ship date: at risk, with the reason;
         paid: the risk is gone."""
         order = self._create_confirmed_order(qty=10.0, price=10.0)
+        # no ship date promised yet: the delivery's planned date is no promise
+        self.assertNotIn("balance", self._codes(order))
         order.sudo(self.users["merchandiser"]).write({"promised_date": _in_days(30)})
         self.assertEqual(order.milestone_paid_state, "todo")
         self.assertNotIn("balance", self._codes(order))
