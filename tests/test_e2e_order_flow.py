@@ -577,10 +577,14 @@ class TestExportOrderFlow(RpcServerCase):
         # production acknowledges its controlled copy
         self.sign_in("production", "gendan.task.order", self.task_id)
         self.click("action_distribution_acknowledge")
-        copies = self.admin("gendan.distribution.copy", "search_read", [
-            ("id", "in", task["distribution_copy_ids"]),
-            ("ack_user_id", "=", self.user_id("production"))], fields=["state"])
-        self.assertTrue(copies and all(c["state"] == "acknowledged" for c in copies))
+
+        def acknowledged():
+            # the web client may show no loading indicator before the answer
+            copies = self.admin("gendan.distribution.copy", "search_read", [
+                ("id", "in", task["distribution_copy_ids"]),
+                ("ack_user_id", "=", self.user_id("production"))], fields=["state"])
+            return copies and all(c["state"] == "acknowledged" for c in copies)
+        self.wait(acknowledged, message="production's copy was not acknowledged")
 
     def step_material_check(self):
         """The merchandiser opens the material check (components in stock:

@@ -188,6 +188,12 @@ class GendanDistributionMixin(models.AbstractModel):
         """Acknowledge the current user's copies of the latest revision."""
         user = self.env.user
         now = fields.Datetime.now()
+        # lock the documents first: concurrent acknowledgements then wait
+        # here (or are retried before anything is queued), instead of failing
+        # on the document's row later (chatter, activity fields)
+        self.env.cr.execute(
+            'SELECT id FROM "%s" WHERE id IN %%s FOR UPDATE' % self._table,
+            (tuple(self.ids),))  # pylint: disable=sql-injection
         for rec in self:
             mine = rec._distribution_acknowledgeable(user)
             if not mine:
