@@ -1,6 +1,7 @@
 """Each department in the real web client (Debian chromium + chromedriver).
 
-Logs in as every demo department user, opens the user's main Gendan screen,
+Logs in as every demo department user, in Chinese (zh_CN, Asia/Shanghai) at
+1440x900 as a factory's people work, opens the user's main Gendan screen,
 saves a screenshot <login>.png (to .data/screenshots, or where
 GENDAN_SCREENSHOTS says: tests/browser.py) and fails on any JavaScript error
 in the browser console.
@@ -68,11 +69,11 @@ class TestDepartmentScreens(RpcServerCase):
                 return res_id
         self.fail("none of %s is installed" % candidates)
 
-    def _wait(self, css, timeout=60):
+    def _wait(self, css, timeout=180):
         WebDriverWait(self.browser, timeout).until(
             expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
-    def _wait_idle(self, timeout=60):
+    def _wait_idle(self, timeout=180):
         """No RPC in flight (the loading indicator hidden, the UI not blocked)."""
         WebDriverWait(self.browser, timeout, 0.1).until(lambda b: b.execute_script(
             "return Array.from(document.querySelectorAll('.o_loading')).every("
@@ -93,8 +94,20 @@ class TestDepartmentScreens(RpcServerCase):
         browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
         self._wait(".o_main_navbar, .o_web_client")
 
+    def _in_chinese(self, logins):
+        """The users work in zh_CN for this test; their language is restored."""
+        users = self.call("admin", "res.users", "search_read",
+                          [("login", "in", logins)], fields=["lang", "tz"])
+        for user in users:
+            self.addCleanup(self.call, "admin", "res.users", "write", [user["id"]],
+                            {"lang": user["lang"], "tz": user["tz"]})
+        self.call("admin", "res.users", "write", [u["id"] for u in users],
+                  {"lang": "zh_CN", "tz": "Asia/Shanghai"})
+
     def test_department_main_screens(self):
-        """Every department opens its main screen without a JavaScript error."""
+        """Every department opens its main screen in Chinese without a
+        JavaScript error."""
+        self._in_chinese([login for login, _screens in MAIN_SCREENS])
         for login, candidates in MAIN_SCREENS:
             with self.subTest(login=login):
                 action_id = self._action_id(candidates)
