@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import transition
 
@@ -75,7 +75,7 @@ class GendanShowroomMachine(models.Model):
     @api.constrains("value")
     def _check_value(self):
         if self.filtered(lambda machine: machine.value < 0):
-            raise UserError(_("The book value of a sample machine cannot be "
+            raise ValidationError(_("The book value of a sample machine cannot be "
                               "negative."))
 
     @api.multi

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class GendanShowroomRegisterLine(models.Model):
@@ -33,7 +33,7 @@ class GendanShowroomRegisterLine(models.Model):
     @api.constrains("value")
     def _check_value(self):
         if self.filtered(lambda line: line.value < 0):
-            raise UserError(_("The book value of a register line cannot be "
+            raise ValidationError(_("The book value of a register line cannot be "
                               "negative."))
 
     @api.model

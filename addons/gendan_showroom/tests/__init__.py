@@ -1,0 +1,3 @@
+from . import test_machine
+from . import test_register
+from . import test_check
