@@ -75,8 +75,8 @@ class GendanShowroomMachine(models.Model):
     @api.constrains("value")
     def _check_value(self):
         if self.filtered(lambda machine: machine.value < 0):
-            raise ValidationError(_("The book value of a sample machine cannot be "
-                              "negative."))
+            raise ValidationError(_(
+                "The book value of a sample machine cannot be negative."))
 
     @api.multi
     def name_get(self):

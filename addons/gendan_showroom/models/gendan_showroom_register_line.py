@@ -33,8 +33,8 @@ class GendanShowroomRegisterLine(models.Model):
     @api.constrains("value")
     def _check_value(self):
         if self.filtered(lambda line: line.value < 0):
-            raise ValidationError(_("The book value of a register line cannot be "
-                              "negative."))
+            raise ValidationError(_(
+                "The book value of a register line cannot be negative."))
 
     @api.model
     def create(self, vals):

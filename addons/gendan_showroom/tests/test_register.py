@@ -14,7 +14,8 @@ class TestRegister(ShowroomCase):
         register = self._register(machines)
         self.assertEqual(register.amount_added, 200.0)
         register.action_submit()
-        self.assertEqual((register.state, register.signoff_progress), ("to_sign", "0/2"))
+        self.assertEqual((register.state, register.signoff_progress),
+                         ("to_sign", "0/2"))
         register.sudo(self.finance).action_signoff_sign()
         self.assertEqual(set(machines.mapped("state")), {"draft"})
         with self.assertRaises(UserError):  # finance signs once
@@ -32,7 +33,8 @@ class TestRegister(ShowroomCase):
         machine = self._in_showroom("RL-R3")
         register = self._signed(self._register(machine, "withdraw"))
         self.assertEqual(register.amount_withdrawn, 120.0)
-        self.assertEqual((machine.state, machine.date_out), ("withdrawn", register.date))
+        self.assertEqual((machine.state, machine.date_out),
+                         ("withdrawn", register.date))
         self.assertEqual(machine.register_line_ids.sorted("id")[-1:].direction, "out")
 
     def test_guards(self):
