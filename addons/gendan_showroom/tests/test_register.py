@@ -79,6 +79,7 @@ class TestRegister(ShowroomCase):
         text = pdf_text_layer(render_pdf(self.env.ref(
             "gendan_showroom.action_report_showroom_register"), register.ids))
         for expected in ("财产登记表", register.name, machine.name, "RL-R6", "345.50",
-                         "新增机型", self.merchandiser.name, self.finance.name):
+                         "新增机型", "跟单员", "财务部",
+                         self.merchandiser.name, self.finance.name):
             self.assertIn(expected, text)
         self.assertNotIn("不生效", text)
