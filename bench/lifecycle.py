@@ -1,10 +1,13 @@
-"""Install, upgrade (-u all) and uninstall every gendan module on a database
-with data; core documents must survive the uninstalls.
+"""Upgrade from the previous release (bench/upgrade.py), then install,
+upgrade (-u all) and uninstall every gendan module on a database with data;
+core documents must survive the uninstalls.
 
-    ./gendan lifecycle          (database gendan_lifecycle, rebuilt each run)
+    ./gendan lifecycle                  (databases gendan_upgrade*, gendan_lifecycle)
+    ./gendan lifecycle --upgrade-only   (the upgrade from the previous release only)
 
 Writes the outcome to docs/lifecycle.md and exits non-zero on any failure.
 """
+import ast
 import datetime
 import os
 import platform
@@ -15,14 +18,33 @@ import gendan_compat  # noqa: F401  (must precede odoo)
 import odoo
 from odoo.api import Environment
 
+import upgrade
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = os.environ.get("GENDAN_LIFECYCLE_DB", "gendan_lifecycle")
 CORE_MODELS = ["res.partner", "product.product", "sale.order", "sale.order.line",
                "purchase.order", "mrp.production", "mrp.bom", "stock.picking",
                "stock.move", "account.invoice", "mrp.repair"]
-# uninstall order: dependants first
-ORDER = ["gendan_reconcile", "gendan_complaint", "gendan_shipping",
-         "gendan_production", "gendan_order", "gendan_base"]
+
+
+def uninstall_order(modules):
+    """``modules`` with every module before the gendan modules it depends on."""
+    depends = {}
+    for name in modules:
+        path = os.path.join(ROOT, "addons", name, "__manifest__.py")
+        with open(path, encoding="utf-8") as handle:
+            manifest = ast.literal_eval(handle.read())
+        depends[name] = [dep for dep in manifest.get("depends", []) if dep in modules]
+    order = []
+
+    def visit(name):
+        if name not in order:
+            for dep in depends[name]:
+                visit(dep)
+            order.append(name)
+    for name in sorted(modules):
+        visit(name)
+    return order[::-1]
 
 
 def odoo_cli(*args):
@@ -91,7 +113,6 @@ def main():
                                     "--log-level=warn"])
     modules = sorted(name for name in os.listdir(os.path.join(ROOT, "addons"))
                      if name.startswith("gendan_"))
-    subprocess.run(["dropdb", "--if-exists", DB], check=True)
     rows, ok_all = [], True
 
     def record(step, ok, detail=""):
@@ -100,6 +121,16 @@ def main():
         rows.append((step, "ok" if ok else "FAILED", detail))
         print("[lifecycle] %-40s %s %s" % (step, "ok" if ok else "FAILED", detail))
 
+    upgrade.run(record)
+    if "--upgrade-only" not in sys.argv:
+        lifecycle(modules, record)
+    write_report(rows)
+    return 0 if ok_all else 1
+
+
+def lifecycle(modules, record):
+    """Install, upgrade, uninstall one by one, re-install."""
+    subprocess.run(["dropdb", "--if-exists", DB], check=True)
     ok, errors = odoo_cli("-i", "sale_management,sale_stock,mrp,purchase,"
                           "account_invoicing,mrp_repair")
     record("install Odoo's apps with demo data", ok, "; ".join(errors[:3]))
@@ -108,7 +139,7 @@ def main():
     ok, errors = odoo_cli("-u", "all")
     record("upgrade -u all", ok, "; ".join(errors[:3]))
     before = core_records()
-    for module in [name for name in ORDER if name in modules]:
+    for module in uninstall_order(modules):
         state = uninstall(module)
         lost = missing(before)
         record("uninstall %s" % module, state == "uninstalled" and not lost,
@@ -122,16 +153,27 @@ def main():
     ok, errors = odoo_cli("-i", ",".join(modules))
     record("re-install all", ok, "; ".join(errors[:3]))
 
+
+def write_report(rows):
     with open(os.path.join(ROOT, "docs", "lifecycle.md"), "w") as handle:
-        handle.write("# Install, upgrade and uninstall\n\n")
-        handle.write("Run %s on %s (%s), command `./gendan lifecycle`.\n"
-                     "Core records checked (all but gendan's own data): %s.\n\n" % (
+        handle.write("# Upgrade, install and uninstall\n\n")
+        handle.write("Run %s on %s (%s), command `./gendan lifecycle %s`, commit %s.\n"
+                     "Upgrade from release %s: the tables compared before and after "
+                     "(key fields, SQL): %s.\n"
+                     "Uninstall: core records checked (all but gendan's own data): "
+                     "%s.\n\n" % (
                          datetime.date.today(), platform.machine(),
-                         platform.python_version(), ", ".join(CORE_MODELS)))
+                         platform.python_version(), " ".join(sys.argv[1:]), commit(),
+                         upgrade.OLD[:7], ", ".join(upgrade.KEY_FIELDS),
+                         ", ".join(CORE_MODELS)))
         handle.write("| step | result | detail |\n| --- | --- | --- |\n")
         for step, result, detail in rows:
             handle.write("| %s | %s | %s |\n" % (step, result, detail or ""))
-    return 0 if ok_all else 1
+
+
+def commit():
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                          capture_output=True, text=True).stdout.strip()
 
 
 if __name__ == "__main__":
