@@ -30,6 +30,21 @@ class ResPartner(models.Model):
     def _gendan_contact_customer(self):
         return self.commercial_partner_id
 
+    @api.model
+    def check_mail_message_access(self, res_ids, operation, model_name=None):
+        """Merchandisers and salespeople write to the customer from the
+        customer's chatter (the reply that stops the clock) without the
+        right to edit the customer: posting needs read access for them."""
+        user = self.env.user
+        if operation == "create" and (model_name or self._name) == self._name and (
+                user.has_group("gendan_base.group_merchandiser")
+                or user.has_group("gendan_base.group_salesperson")):
+            self.check_access_rights("read")
+            self.browse(res_ids).check_access_rule("read")
+            return
+        super(ResPartner, self).check_mail_message_access(
+            res_ids, operation, model_name=model_name)
+
     def _gendan_contact_merchandiser(self):
         """The customer's merchandiser, else that of their latest order,
         else their salesperson."""
