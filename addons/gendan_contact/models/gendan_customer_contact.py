@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class GendanCustomerContact(models.Model):
@@ -24,7 +24,7 @@ class GendanCustomerContact(models.Model):
         for line in self.filtered("order_id"):
             if line.order_id.partner_id.commercial_partner_id != \
                     line.partner_id.commercial_partner_id:
-                raise UserError(_("The order belongs to another customer."))
+                raise ValidationError(_("The order belongs to another customer."))
 
     @api.model
     def create(self, vals):

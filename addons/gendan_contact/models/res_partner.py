@@ -148,7 +148,11 @@ class ResPartner(models.Model):
             lambda p: _("Periodic mail to %(customer)s (last sent: %(date)s)") % {
                 "customer": p.name, "date": (last.get(p.id) or _("never"))[:10]},
             deadline=fields.Date.to_string(today))
-        self.env["mail.activity"]._todo_cancel(customers - due, "contact_cadence")
+        # reminders of customers mailed since, or without a cadence now
+        reminded = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("gendan_key", "=", "contact_cadence")])
+        settled = self.browse(reminded.mapped("res_id")) - due
+        self.env["mail.activity"]._todo_cancel(settled, "contact_cadence")
         return due
 
     @api.multi
