@@ -23,18 +23,19 @@ class TestReplyClock(GendanContactCase):
     def test_deadline_in_customer_time_zone(self):
         """Same working day until 18:00 where the customer is; after hours
         or on a day off, the next working day."""
+        us, de = self.customer, self.customer_de
         cases = [
             # customer, received (UTC), reply by (UTC), customer's day
             # US afternoon 14:30 PDT: already the 11th in Ningbo
-            (self.customer, "2026-03-10 21:30:00", "2026-03-11 01:00:00", "2026-03-10"),
+            (us, "2026-03-10 21:30:00", "2026-03-11 01:00:00", "2026-03-10"),
             # US 19:00 PDT: after hours, Wednesday 18:00 PDT
-            (self.customer, "2026-03-11 02:00:00", "2026-03-12 01:00:00", "2026-03-11"),
+            (us, "2026-03-11 02:00:00", "2026-03-12 01:00:00", "2026-03-11"),
             # the same UTC moment is 02:00 in Seattle, 10:00 in Hamburg
-            (self.customer, "2026-03-10 09:00:00", "2026-03-11 01:00:00", "2026-03-10"),
-            (self.customer_de, "2026-03-10 09:00:00", "2026-03-10 17:00:00", "2026-03-10"),
+            (us, "2026-03-10 09:00:00", "2026-03-11 01:00:00", "2026-03-10"),
+            (de, "2026-03-10 09:00:00", "2026-03-10 17:00:00", "2026-03-10"),
             # Friday 20:00 CET and Saturday: Monday 18:00 CET
-            (self.customer_de, "2026-03-13 19:00:00", "2026-03-16 17:00:00", "2026-03-16"),
-            (self.customer_de, "2026-03-14 09:00:00", "2026-03-16 17:00:00", "2026-03-16"),
+            (de, "2026-03-13 19:00:00", "2026-03-16 17:00:00", "2026-03-16"),
+            (de, "2026-03-14 09:00:00", "2026-03-16 17:00:00", "2026-03-16"),
         ]
         for customer, received, deadline, day in cases:
             message = self._customer_mail(customer, received)
