@@ -3,7 +3,6 @@ from datetime import datetime, time
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
 from odoo.addons.gendan_base.engine import transition
@@ -220,11 +219,11 @@ class GendanMailReply(models.Model):
                 "views": [(False, "form")], "target": "current"}
 
     @api.multi
+    @transition(["waiting"], "replied", groups=SALES_GROUPS)
     def action_reply(self):
-        """The mail composer on the customer or order: sending stops the clock."""
+        """The mail composer on the customer or order: sending the mail
+        (``_action_replied``) stops the clock, not this button."""
         self.ensure_one()
-        if self.state != "waiting":
-            raise UserError(_("This mail has been answered already."))
         subject = self.subject or ""
         if not subject.lower().startswith("re:"):
             subject = "Re: %s" % subject
