@@ -35,7 +35,7 @@ class TestRpcContact(RpcServerCase):
                         "FROM gendan_mail_reply WHERE id = %s", (reply_id,))[0]
 
     def test_reply_clock_moves_only_through_the_thread(self):
-        order_id = self.xmlid("gendan_order.order_on_track_demo")
+        order_id = self.xmlid("gendan_order.order_late_demo")
         reply_id = self._customer_mail(order_id, "RPC clock test")
         before = self._state(reply_id)
         self.assertEqual(before[0], "waiting")
@@ -71,7 +71,7 @@ class TestRpcContact(RpcServerCase):
                                      "action_no_reply", [reply_id]) is None)
 
     def test_no_reply_needed(self):
-        order_id = self.xmlid("gendan_order.order_late_demo")
+        order_id = self.xmlid("gendan_order.order_in_review_demo")
         reply_id = self._customer_mail(order_id, "RPC thank-you")
         self.call("salesperson", "gendan.mail.reply", "action_no_reply", [reply_id])
         self.assertEqual(self._state(reply_id)[0], "no_reply")
