@@ -13,6 +13,7 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/gendan_contact_security.xml",
         "data/ir_cron_data.xml",
         "views/gendan_mail_reply_views.xml",
         "views/gendan_customer_contact_views.xml",

@@ -123,6 +123,19 @@ class TestReplyClock(GendanContactCase):
                     "date_received": "2026-03-10 09:00:00"})
         with self.assertRefused(AccessError):
             reply.sudo(self.users["engineer"]).read(["subject"])
+        # another salesperson sees the customer's mail, not those of orders
+        # that are not theirs; the merchandisers see all
+        other = self._create_user("t_other_sales", ["gendan_base.group_salesperson"])
+        order = self._create_order()
+        self._customer_mail(order, "2026-03-10 21:30:00")
+        Reply = self.env["gendan.mail.reply"]
+        self.assertEqual(Reply.sudo(other).search([("id", "in", (
+            reply | self._replies(order)).ids)]), reply)
+        self.assertEqual(len(Reply.sudo(self.users["merchandiser"]).search([(
+            "id", "in", (reply | self._replies(order)).ids)])), 2)
+        log = self.env["gendan.contact.log"].sudo(other).search(
+            [("order_id", "=", order.id)])
+        self.assertFalse(log)
         action = reply.sudo(self.users["merchandiser"]).action_reply()
         self.assertEqual(action["context"]["default_res_id"], self.customer.id)
         reply.sudo(self.users["salesperson"]).action_no_reply()
