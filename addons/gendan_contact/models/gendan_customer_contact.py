@@ -19,6 +19,14 @@ class GendanCustomerContact(models.Model):
         "res.users", "Follow-up By", default=lambda self: self.env.user)
     follow_up_done = fields.Boolean("Follow-up Done", readonly=True, copy=False)
 
+    @api.multi
+    def name_get(self):
+        """"Customer · Phone · 2026-03-10" (My work shows it)."""
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        return [(line.id, "%s · %s · %s" % (
+            line.partner_id.name, channels.get(line.channel, ""), line.date))
+            for line in self]
+
     @api.constrains("order_id", "partner_id")
     def _check_order_partner(self):
         for line in self.filtered("order_id"):

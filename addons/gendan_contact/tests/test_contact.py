@@ -24,6 +24,8 @@ class TestContact(GendanContactCase):
         self.assertEqual(todo.user_id, merchandiser)
         self.assertEqual(todo.date_deadline, shift_date(days=2))
         self.assertIn("Send the loading plan", todo.summary)
+        self.assertEqual(todo.res_name, "%s · Phone · %s" % (
+            self.customer.name, line.date))
         # moved: the to-do follows
         line.sudo(self.users["salesperson"]).next_action_date = shift_date(days=3)
         todo = self._todos(line, "contact_follow_up")
