@@ -1,3 +1,4 @@
+from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
@@ -83,6 +84,25 @@ class TestReplyClock(GendanContactCase):
         self.assertEqual(reply.message_reply_id, answer)
         self.assertFalse(self._todos(reply, "mail_reply"))
         self.assertEqual(reply.sla_status, "done")
+
+    def test_overdue_escalation(self):
+        """An unanswered mail of last March is overdue: the SLA ladder gives
+        the merchandiser an "overdue" to-do; the reply removes it."""
+        order = self._create_order()
+        self._customer_mail(order, "2026-03-10 21:30:00")
+        reply = self._replies(order)
+        with patch.object(type(reply), "_sla_today", lambda self: date(2026, 3, 10)):
+            self.assertEqual(reply.sla_status, "due_soon")
+            self.assertFalse(reply._sla_escalate())
+        with patch.object(type(reply), "_sla_today", lambda self: date(2026, 3, 11)):
+            reply.invalidate_cache(["sla_status"])
+            self.assertEqual(reply.sla_status, "overdue")
+            self.assertIn(reply, reply._sla_escalate())
+            self.assertEqual(self._todos(reply, "sla").user_id,
+                             self.users["merchandiser"])
+            self._our_mail(order, self.users["merchandiser"])
+            reply._sla_escalate()
+            self.assertFalse(self._todos(reply, "sla"))
 
     def test_only_the_customer_starts_a_clock(self):
         order = self._create_order()
