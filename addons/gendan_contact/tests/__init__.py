@@ -1,0 +1,3 @@
+from . import test_reply_clock
+from . import test_contact
+from . import test_cadence
