@@ -245,9 +245,9 @@ class GendanDocument(models.Model):
         for doc in self:
             source = doc._source()
             if source:
-                with_copies = source.sudo()
+                # the source's live copies are of its current revision only
                 if doc._source_copy_revision() == source.distribution_revision:
-                    with_copies._distribution_recall()
+                    source.sudo()._distribution_recall()
             else:
                 doc._distribution_recall()
 
@@ -289,7 +289,8 @@ class GendanDocument(models.Model):
     def _register_sources(self, sources):
         """Register the current revision of ``sources`` (records of a model
         with a document type); idempotent. Returns the entries."""
-        doc_type = self.env["gendan.document.type"]._for_model(sources._name)
+        doc_type = self.env["gendan.document.type"].sudo()._for_model(
+            sources._name)
         entries = self.browse()
         if not doc_type:
             return entries

@@ -8,7 +8,7 @@ class SaleOrder(models.Model):
         "Controlled Documents", compute="_compute_gendan_document_count")
 
     def _compute_gendan_document_count(self):
-        counts = self.env["gendan.document"].read_group(
+        counts = self.env["gendan.document"].sudo().read_group(
             [("sale_order_id", "in", self.ids)], ["sale_order_id"],
             ["sale_order_id"])
         by_order = {row["sale_order_id"][0]: row["sale_order_id_count"]
