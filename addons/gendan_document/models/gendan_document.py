@@ -276,7 +276,7 @@ class GendanDocument(models.Model):
 
     @button()
     def _start_revision(self, previous):
-        self.write({"previous_id": previous.id,
+        self.write({"previous_id": previous.id, "name": previous.name,
                     "revision": previous.revision + 1})
 
     def _distribution_list(self):

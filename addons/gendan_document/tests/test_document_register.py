@@ -57,8 +57,9 @@ class TestDocumentRegister(ProductionCase):
         self.assertEqual(doc.source_copy_ids, doc.distribution_copy_ids)
         action = doc.action_new_revision()
         rev2 = self.Document.sudo(self.clerk).browse(action["res_id"])
-        self.assertEqual((rev2.state, rev2.revision, rev2.previous_id),
-                         ("draft", 2, doc))
+        self.assertEqual(
+            (rev2.state, rev2.revision, rev2.previous_id, rev2.name),
+            ("draft", 2, doc, doc.name))
         rev2.action_control()
         self.assertEqual(rev2.name, doc.name)
         self.assertEqual(doc.state, "superseded")
