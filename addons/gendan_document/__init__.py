@@ -1,0 +1,9 @@
+from odoo import SUPERUSER_ID, api
+
+from . import models
+
+
+def post_init_hook(cr, registry):
+    """Register the documents controlled before the module was installed."""
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["gendan.document"]._backfill()
