@@ -6,6 +6,8 @@ database the gates are passed by the demo users between the core steps
 (order review, task order, deposit, first articles), timed apart.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 
 
@@ -104,8 +106,8 @@ def _task_order(env, world, order):
     from odoo.addons.gendan_production.tests.common import TASK_SIGNERS
     merchandiser = world["users"]["merchandiser"]
     Task = env["gendan.task.order"].sudo(merchandiser)
-    deadline = fields.Date.to_string(
-        fields.Date.from_string(fields.Date.today()).replace(year=2030))
+    deadline = fields.Date.to_string(  # far ahead; 29 February safe
+        fields.Date.from_string(fields.Date.today()) + relativedelta(years=4))
     task = Task.create({
         "sale_order_id": order.id, "date_deadline": deadline,
         "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]})

@@ -32,7 +32,7 @@ class GendanSignoffMixin(models.AbstractModel):
         [("none", "Not Requested"), ("pending", "Waiting for Signatures"),
          ("approved", "Signed Off"), ("rejected", "Rejected")],
         "Sign-off", default="none", required=True, readonly=True, copy=False,
-        index=True, track_visibility="onchange")
+        index=True)  # each step posts its own line (_signoff_post)
     signoff_revision = fields.Integer(
         "Sign-off Revision", default=0, readonly=True, copy=False,
         help="Increases each time the document is sent for (re-)approval.")
@@ -128,11 +128,6 @@ class GendanSignoffMixin(models.AbstractModel):
             eligible = sig._eligible_users()
             users |= (eligible - signers) or eligible
         return users
-
-    def _signoff_next_partners(self):
-        """Partners of the users who may sign next (notified in the chatter)."""
-        self.ensure_one()
-        return self._signoff_eligible_next().mapped("partner_id")
 
     def _signoff_explain_refusal(self, user):
         """The translated reason why ``user`` cannot sign now."""
@@ -255,8 +250,8 @@ class GendanSignoffMixin(models.AbstractModel):
             with engine():
                 rec.write({"signoff_state": "pending",
                            "signoff_revision": rec.signoff_revision + 1})
-            rec.message_post(body=_("Sign-off requested (revision %s).") % (
-                rec.signoff_revision), partner_ids=rec._signoff_next_partners().ids)
+            rec._signoff_post(body=_("Sign-off requested (revision %s).") % (
+                rec.signoff_revision))
         self._signoff_on_request()
         self._signoff_approve_if_complete()
         self._signoff_todo_sync()
@@ -270,8 +265,7 @@ class GendanSignoffMixin(models.AbstractModel):
             label = rec._signoff_record("signed", comment, signature_id)[1]
             rec._signoff_post(body=_("Signed as %(role)s%(comment)s") % {
                 "role": label,
-                "comment": comment and ": %s" % comment or "."},
-                partner_ids=rec._signoff_next_partners().ids)
+                "comment": comment and ": %s" % comment or "."})
         self.env["mail.activity"]._todo_done(self, "signoff", self.env.user)
         self._signoff_approve_if_complete()
         self._signoff_todo_sync()
@@ -313,11 +307,12 @@ class GendanSignoffMixin(models.AbstractModel):
     # -- engine ---------------------------------------------------------------
 
     def _signoff_post(self, **kwargs):
-        """Chatter trace of a signature, authored by the signer, who may have
-        read access only to the document."""
+        """Chatter trace of a sign-off step, authored by the signer, who may
+        have read access only to the document. A note: the users who sign
+        next are told by their to-do (``_signoff_todo_sync``), not by mail."""
         self.ensure_one()
         return self.sudo().message_post(
-            author_id=self.env.user.partner_id.id, **kwargs)
+            author_id=self.env.user.partner_id.id, subtype="mail.mt_note", **kwargs)
 
     def _signoff_record(self, state, comment, signature_id=False):
         """Give the current user's due signature ``state``; refuse otherwise.
@@ -373,7 +368,7 @@ class GendanSignoffMixin(models.AbstractModel):
             current.sudo().write({"state": "obsolete"})
             self.write({"signoff_state": "none"})
         for rec in self:
-            rec.message_post(body=_("Re-approval needed. %s") % reason)
+            rec._signoff_post(body=_("Re-approval needed. %s") % reason)
         self._signoff_on_reset()
         self.action_signoff_request()
 
@@ -387,7 +382,7 @@ class GendanSignoffMixin(models.AbstractModel):
                         {"state": "obsolete"})
                 pending.write({"signoff_state": "none"})
             for rec in pending:
-                rec.message_post(body=_("Sign-off request withdrawn."))
+                rec._signoff_post(body=_("Sign-off request withdrawn."))
             self.env["mail.activity"]._todo_cancel(pending, "signoff")
 
     def _signoff_todo_sync(self):

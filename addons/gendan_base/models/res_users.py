@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -46,8 +46,14 @@ class ResUsers(models.Model):
         higher group implies them (a general manager is not a sales
         manager's substitute by rank)."""
         self.ensure_one()
+        return self.env["res.groups"].browse(self._gendan_own_group_ids())
+
+    @tools.ormcache("self.id")
+    def _gendan_own_group_ids(self):
+        # cleared with has_group's cache whenever users' groups or groups'
+        # implications change (res.users / res.groups write)
         groups = self.sudo().groups_id
-        return groups - groups.mapped("trans_implied_ids")
+        return tuple((groups - groups.mapped("trans_implied_ids")).ids)
 
     def _gendan_superior(self):
         """Who an overdue item of this user escalates to: their superior,

@@ -253,14 +253,19 @@ class TestSignoff(GendanCase):
         self.assertEqual(pdf_page_count(render_pdf(report, (memo | other).ids)), 2)
 
     def test_next_signers_notified(self):
-        """Each step notifies the users who sign next."""
+        """Each step gives the users who sign next their to-do (not a mail),
+        and leaves a note in the chatter."""
         memo = self._submitted()
         manager, gm = self.users["sales_manager"], self.users["general_manager"]
+        todos = self.env["mail.activity"]._todo_open(memo, "signoff")
+        self.assertIn(manager, todos.mapped("user_id"))
+        self.assertNotIn(gm, todos.mapped("user_id"))
         request = memo.message_ids.filtered(
             lambda m: "Sign-off requested" in (m.body or ""))
-        self.assertIn(manager.partner_id, request.partner_ids)
+        self.assertEqual(request.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertFalse(request.partner_ids)
         memo.sudo(manager).action_signoff_sign()
-        signed = memo.message_ids.filtered(
-            lambda m: "Signed as Sales Manager" in (m.body or ""))
-        self.assertIn(gm.partner_id, signed.partner_ids)
-        self.assertNotIn(manager.partner_id, signed.partner_ids)
+        todos = self.env["mail.activity"]._todo_open(memo, "signoff")
+        self.assertIn(gm, todos.mapped("user_id"))
+        self.assertNotIn(manager, todos.mapped("user_id"))
+        self.assertEqual(memo.activity_date_deadline, min(todos.mapped("date_deadline")))
