@@ -109,7 +109,8 @@ class MailActivity(models.Model):
                 (records._name, tuple(records.ids)))
         self.invalidate_cache()
         records.invalidate_cache([
-            name for name in ("activity_ids", "activity_date_deadline", "activity_state")
+            name for name in ("activity_ids", "activity_date_deadline",
+                              "activity_state")
             if name in records._fields], records.ids)
 
     @api.multi

@@ -268,4 +268,5 @@ class TestSignoff(GendanCase):
         todos = self.env["mail.activity"]._todo_open(memo, "signoff")
         self.assertIn(gm, todos.mapped("user_id"))
         self.assertNotIn(manager, todos.mapped("user_id"))
-        self.assertEqual(memo.activity_date_deadline, min(todos.mapped("date_deadline")))
+        self.assertEqual(memo.activity_date_deadline,
+                         min(todos.mapped("date_deadline")))
