@@ -48,8 +48,9 @@ class GendanQaCheck(models.Model):
     @api.depends("production_id.gendan_sale_order_id", "picking_id.sale_id")
     def _compute_sale_order_id(self):
         for check in self:
-            check.sale_order_id = (check.production_id.gendan_sale_order_id
-                                   or check.picking_id._gendan_qa_sale_order())
+            check.sale_order_id = (
+                check.production_id.gendan_sale_order_id
+                or check.picking_id and check.picking_id._gendan_qa_sale_order())
 
     @api.depends("production_id", "picking_id")
     def _compute_product_names(self):
