@@ -57,7 +57,8 @@ class TestPickupSlip(DispatchCase):
         self._confirmed_photos()
         slip.invalidate_cache()
         slip.action_issue()
-        self.assertEqual((slip.state, slip.issued_by_id), ("issued", self.user_merchandiser))
+        self.assertEqual((slip.state, slip.issued_by_id),
+                         ("issued", self.user_merchandiser))
         self.assertEqual(self.picking.gendan_pickup_slip_id, slip)
         todo = self.env["mail.activity"].search([
             ("res_model", "=", "stock.picking"), ("res_id", "=", self.picking.id),
