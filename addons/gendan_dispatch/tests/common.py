@@ -66,7 +66,7 @@ class DispatchCase(ProductionCase):
         action = photo.action_send()
         context = action["context"]
         composer = self.env["mail.compose.message"].sudo(photo.env.user).with_context(
-            context).create({"attachment_ids": context["default_attachment_ids"]})
+            **context).create({"attachment_ids": context["default_attachment_ids"]})
         composer.onchange_template_id_wrapper()
         composer.send_mail()
         return composer
