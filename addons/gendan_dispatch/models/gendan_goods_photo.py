@@ -118,7 +118,8 @@ class GendanGoodsPhoto(models.Model):
         message = super(GendanGoodsPhoto, self).message_post(**kwargs)
         if len(self) == 1 and self.state == "ready" and message.attachment_ids \
                 and message.partner_ids.mapped("commercial_partner_id") \
-                & self.partner_id.commercial_partner_id:
+                & self.partner_id.commercial_partner_id \
+                and any(self.env.user.has_group(group) for group in SALES):
             self._on_photos_mailed()
         return message
 

@@ -137,6 +137,11 @@ class GendanPickupSlip(models.Model):
                                 "in the goods")})
         self.write({"check_ids": [(0, 0, vals) for vals in lines]})
 
+    def _report_lang(self):
+        """The slip is an internal document: Chinese when it is installed."""
+        installed = dict(self.env["res.lang"].get_installed())
+        return "zh_CN" if "zh_CN" in installed else self.env.lang or "en_US"
+
     def _open_form(self):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": self._name,
