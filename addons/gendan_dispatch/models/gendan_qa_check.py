@@ -48,9 +48,10 @@ class GendanQaCheck(models.Model):
     @api.depends("production_id.gendan_sale_order_id", "picking_id.sale_id")
     def _compute_sale_order_id(self):
         for check in self:
-            check.sale_order_id = (
-                check.production_id.gendan_sale_order_id
-                or check.picking_id and check.picking_id._gendan_qa_sale_order())
+            order = check.production_id.gendan_sale_order_id
+            if check.picking_id:
+                order = check.picking_id._gendan_qa_sale_order()
+            check.sale_order_id = order
 
     @api.depends("production_id", "picking_id")
     def _compute_product_names(self):
@@ -81,6 +82,7 @@ class GendanQaCheck(models.Model):
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.qa.check") or "/"
         check = super(GendanQaCheck, self).create(vals)
+        check._check_document()  # also when neither field is given
         check._check_document_open()
         check._notify_qa()
         return check
