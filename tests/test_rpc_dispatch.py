@@ -20,7 +20,7 @@ class TestDispatchGuards(RpcServerCase):
                         (record_id,))
 
     def _moves(self, column, record_id):
-        return self.sql("SELECT id, state, quantity_done FROM stock_move "
+        return self.sql("SELECT id, state, product_uom_qty, date FROM stock_move "
                         "WHERE %s = %%s ORDER BY id" % column, (record_id,))
 
     def test_delivery_without_pickup_slip_refused(self):
