@@ -684,6 +684,10 @@ class TestExportOrderFlow(RpcServerCase):
         self.click("action_assign")
         self.click("open_produce_product")
         self.modal_click("do_produce")
+        # QA passes the finished goods before they enter stock (gendan_dispatch)
+        check_id = self.call("production", "mrp.production", "action_gendan_request_qa",
+                             [self.production_id])["res_id"]
+        self.call("qa", "gendan.qa.check", "action_pass", [check_id])
         self.click("button_mark_done")
         self.assert_status("Done")
         production = self.read("mrp.production", self.production_id, ["state"])
@@ -756,6 +760,7 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual(sum(c["carton_count"] for c in containers), 100)
         self.click("action_mark_loaded")
         self.assert_status("Loaded")
+        self.issue_pickup_slip()
         self.open("stock.picking", self.picking_id)
         self.click("action_assign")
         self.click("button_validate")
@@ -769,6 +774,37 @@ class TestExportOrderFlow(RpcServerCase):
         self.assert_status("Shipped")
         self.assertEqual(self.read("gendan.shipment", self.shipment_id,
                                    ["state"])["state"], "shipped")
+
+    def issue_pickup_slip(self):
+        """The customer confirms the photos of the goods and the merchandiser
+        issues the pick-up slip (gendan_dispatch), by RPC as the departments."""
+        photo_id = self.call("production", "gendan.goods.photo", "create", {
+            "sale_order_id": self.order_id, "picking_id": self.picking_id})
+        with open(os.path.join(os.path.dirname(__file__), os.pardir, "addons",
+                               "gendan_dispatch", "demo", "goods_photo.png"),
+                  "rb") as image:
+            datas = base64.b64encode(image.read()).decode()
+        attachment_id = self.call("salesperson", "ir.attachment", "create", {
+            "name": "lantern.png", "datas_fname": "lantern.png", "datas": datas,
+            "res_model": "gendan.goods.photo", "res_id": photo_id})
+        self.call("salesperson", "gendan.goods.photo", "write", [photo_id],
+                  {"attachment_ids": [(6, 0, [attachment_id])]})
+        self.call("salesperson", "gendan.goods.photo", "action_photos_ready",
+                  [photo_id])
+        self.call("salesperson", "gendan.goods.photo", "message_post", [photo_id],
+                  body="Photos of your lanterns", message_type="comment",
+                  partner_ids=[self.customer_id], attachment_ids=[attachment_id])
+        self.call("salesperson", "gendan.goods.photo", "write", [photo_id],
+                  {"customer_reply": "OK to ship"})
+        self.call("salesperson", "gendan.goods.photo", "action_customer_confirm",
+                  [photo_id])
+        slip_id = self.call("merchandiser", "stock.picking",
+                            "action_gendan_pickup_slip", [self.picking_id])["res_id"]
+        checks = self.call("merchandiser", "gendan.pickup.slip.check", "search",
+                           [("slip_id", "=", slip_id)])
+        self.call("merchandiser", "gendan.pickup.slip.check", "write", checks,
+                  {"is_ok": True})
+        self.call("merchandiser", "gendan.pickup.slip", "action_issue", [slip_id])
 
     def step_packing_list(self):
         """The documents clerk prints the packing list: a PDF with both

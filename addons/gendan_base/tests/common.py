@@ -126,6 +126,19 @@ class GendanCase(SavepointCase):
         cls.users = {}
         for login, group in cls.ROLES.items():
             cls.users[login] = cls._create_user("t_" + login, ["gendan_base." + group])
+        # the goods' last checks (QA pass, pick-up slip) are company settings
+        # of gendan_dispatch, tested there; the other flows go without them
+        cls._set_last_checks(False)
+
+    @classmethod
+    def _set_last_checks(cls, required):
+        """Switch gendan_dispatch's company settings (when installed)."""
+        companies = cls.env["res.company"].search([])
+        names = [name for name in ("gendan_qa_receipt_required",
+                                   "gendan_pickup_slip_required")
+                 if name in companies._fields]
+        if names:
+            companies.write(dict.fromkeys(names, required))
 
     @classmethod
     def _create_user(cls, login, group_xmlids, name=None):

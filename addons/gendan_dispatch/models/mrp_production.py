@@ -1,0 +1,80 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.gendan_base.engine import unchecked
+
+
+class MrpProduction(models.Model):
+    """The finished goods of a controlled order's MO enter stock only after
+    QA passed them: no finishing, no posting of the produced goods without
+    a passed QA check (buttons and RPC)."""
+
+    _inherit = "mrp.production"
+
+    gendan_qa_check_ids = fields.One2many(
+        "gendan.qa.check", "production_id", "QA Checks", readonly=True)
+    gendan_qa_state = fields.Selection(
+        [("na", "Not Required"), ("missing", "Not Requested"),
+         ("to_check", "To Check"), ("failed", "Failed"), ("passed", "Passed")],
+        "QA Check", compute="_compute_gendan_qa_state")
+
+    @api.depends("gendan_qa_check_ids.state", "gendan_sale_order_id")
+    def _compute_gendan_qa_state(self):
+        for production in self:
+            production.gendan_qa_state = production._gendan_qa_status()
+
+    def _gendan_qa_gated(self):
+        """The MO of a controlled order, its company asking for the QA check."""
+        self.ensure_one()
+        return bool(self.state not in ("done", "cancel")
+                    and self.sudo().gendan_sale_order_id.gendan_controlled
+                    and self.sudo().company_id.gendan_qa_receipt_required)
+
+    def _gendan_qa_status(self):
+        self.ensure_one()
+        states = set(self.sudo().gendan_qa_check_ids.mapped("state"))
+        if "passed" in states:
+            return "passed"
+        if not self._gendan_qa_gated():
+            return "na"
+        for state in ("to_check", "failed"):
+            if state in states:
+                return state
+        return "missing"
+
+    def _gendan_check_qa_receipt(self):
+        """Refuse to bring the finished goods of these MOs into stock."""
+        blocked = self.filtered(
+            lambda mo: mo._gendan_qa_status() not in ("na", "passed"))
+        if blocked:
+            raise UserError("\n".join(
+                _("%s: QA has not passed the finished goods; they enter stock "
+                  "only after a passed QA check.") % production.name
+                for production in blocked))
+
+    @api.multi
+    def action_gendan_request_qa(self):
+        """Production asks QA to check the finished goods."""
+        self.ensure_one()
+        check = self.gendan_qa_check_ids.filtered(
+            lambda c: c.state in ("to_check", "passed"))[:1]
+        if not check:
+            check = self.env["gendan.qa.check"].create({
+                "production_id": self.id, "quantity": self.product_qty})
+        return check._open_form()
+
+    @api.multi
+    def button_mark_done(self):
+        self._gendan_check_qa_receipt()
+        return super(MrpProduction, self).button_mark_done()
+
+    @api.multi
+    def post_inventory(self):
+        unchecked(self)._gendan_check_qa_receipt()
+        return super(MrpProduction, self).post_inventory()
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("state") == "done":
+            unchecked(self)._gendan_check_qa_receipt()
+        return super(MrpProduction, self).write(vals)
