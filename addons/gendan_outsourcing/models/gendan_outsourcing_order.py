@@ -48,7 +48,7 @@ class GendanOutsourcingOrder(models.Model):
         [("draft", "Draft"), ("pending", "Waiting for Signatures"),
          ("approved", "Approved"), ("confirmed", "Factory Confirmed"),
          ("produced", "Factory Finished"), ("done", "Received"),
-         ("cancel", "Cancelled")],
+         ("cancel", "Cancelled")], "Status",
         default="draft", required=True, readonly=True, copy=False, index=True,
         track_visibility="onchange", group_expand="_group_expand_states")
     purchase_id = fields.Many2one(
@@ -336,9 +336,10 @@ class GendanOutsourcingOrder(models.Model):
         if missing:
             raise UserError(_("%s: the goods are not all received yet.")
                             % ", ".join(missing.mapped("name")))
-        self.filtered(lambda rec: not rec.date_factory_finished).write(
-            {"date_factory_finished": fields.Date.context_today(self)})
-        self.write({"state": "done"})
+        for rec in self:
+            rec.write({"state": "done", "date_factory_finished":
+                       rec.date_factory_finished
+                       or fields.Date.context_today(self)})
         self.env["mail.activity"]._todo_done(self, "outsourcing_progress")
         return True
 

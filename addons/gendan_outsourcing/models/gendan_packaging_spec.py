@@ -43,7 +43,7 @@ class GendanPackagingSpec(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("released", "Released"),
          ("acknowledged", "Acknowledged by Subcontractor"),
-         ("cancel", "Cancelled")],
+         ("cancel", "Cancelled")], "Status",
         default="draft", required=True, readonly=True, copy=False, index=True,
         track_visibility="onchange")
     sale_order_id = fields.Many2one(
