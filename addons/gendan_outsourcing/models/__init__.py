@@ -7,3 +7,4 @@ from . import gendan_packaging_spec_line
 from . import purchase_order
 from . import purchase_order_line
 from . import sale_order
+from . import stock_picking

@@ -137,13 +137,25 @@ class GendanOutsourcingOrder(models.Model):
             rec.date_received = rec._gendan_received_date(receipts)
 
     def _gendan_qa_passed_date(self, receipts):
-        """Day the last received goods passed QA (False: not yet). A
-        receipt is validated only after QA passed it (gendan_dispatch), so
-        its validation day is the QA day; no receipt validated: not yet."""
-        done = receipts.filtered(lambda p: p.state == "done")
-        if not done or receipts - done:
+        """Day the last received goods passed QA (False: not yet): their
+        passed QA checks (gendan_dispatch, when installed), else the
+        validation day of the receipts (validated after QA passed them)."""
+        if not receipts or receipts.filtered(lambda p: p.state != "done"
+                                             and not self._gendan_qa_checked(p)):
             return False
-        return max(done.mapped("date_done"))[:10]
+        dates = [self._gendan_qa_checked(p) or p.date_done for p in receipts]
+        dates = [d for d in dates if d]
+        return dates and max(dates)[:10] or False
+
+    @staticmethod
+    def _gendan_qa_checked(picking):
+        """When QA passed the goods of ``picking`` (a passed QA check)."""
+        if "gendan_qa_check_ids" not in picking._fields:
+            return False
+        passed = picking.gendan_qa_check_ids.filtered(
+            lambda c: c.state == "passed")
+        dates = [d for d in passed.mapped("date_checked") if d]
+        return dates and max(dates) or False
 
     def _gendan_received_date(self, receipts):
         lines = self.sudo().purchase_id.order_line.filtered(
