@@ -60,8 +60,6 @@ class GendanOutsourcingOrder(models.Model):
     partner_id = fields.Many2one(
         related="purchase_id.partner_id", store=True, readonly=True,
         string="Factory")
-    purchase_user_id = fields.Many2one(
-        related="purchase_id.create_uid", readonly=True, string="Purchase Clerk")
     customer_id = fields.Many2one(
         related="sale_order_id.partner_id", store=True, readonly=True,
         string="Customer")
