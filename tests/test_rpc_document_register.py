@@ -57,7 +57,7 @@ class TestDocumentRegisterRpc(RpcServerCase):
             for vals in ({"state": "controlled"}, {"name": "CD-1999-0001"},
                          {"res_model": "gendan.task.order", "res_id": 1}):
                 breach = self.attempt(login, "gendan.document", "create", dict(
-                    vals, title="Forged", type_id=self.xmlid(
+                    vals, title="Forged", document_type_id=self.xmlid(
                         "gendan_document.document_type_customer_data")))
                 if breach:
                     breaches.append(breach)
@@ -86,8 +86,8 @@ class TestDocumentRegisterRpc(RpcServerCase):
         for login in LOGINS:
             rows = self.call(login, "gendan.document", "search_read",
                              [("sale_order_id", "=", order)],
-                             ["name", "revision", "type_id", "state"])
-            types = {row["type_id"][0] for row in rows}
+                             ["name", "revision", "document_type_id", "state"])
+            types = {row["document_type_id"][0] for row in rows}
             self.assertTrue({self.xmlid("gendan_document.document_type_task_order"),
                              self.xmlid("gendan_document.document_type_customer_data")}
                             <= types, (login, rows))

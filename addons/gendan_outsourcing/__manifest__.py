@@ -9,6 +9,7 @@
     "author": "Gendan",
     "license": "AGPL-3",
     "depends": [
+        "gendan_dispatch",  # QA check on receipts of the outsourced goods
         "gendan_production",
         "purchase",
         "mrp",

@@ -34,7 +34,7 @@ class GendanDocument(models.Model):
     name = fields.Char("Number", default="/", readonly=True, copy=False,
                        index=True)
     title = fields.Char(required=True, track_visibility="onchange")
-    type_id = fields.Many2one(
+    document_type_id = fields.Many2one(
         "gendan.document.type", "Document Type", required=True,
         ondelete="restrict", index=True, track_visibility="onchange",
         states={"archived": [("readonly", True)]})
@@ -150,8 +150,8 @@ class GendanDocument(models.Model):
             raise UserError(_("%s is archived and cannot be changed.")
                             % ", ".join(locked.mapped("name")))
         frozen = self.filtered(lambda doc: doc.res_model)
-        if frozen and {"type_id", "sale_order_id", "title", "date"} & set(vals) \
-                and not button_running(frozen):
+        source_fields = {"document_type_id", "sale_order_id", "title", "date"}
+        if frozen and source_fields & set(vals) and not button_running(frozen):
             raise UserError(_(
                 "%s follows its source document: change the source.")
                 % ", ".join(frozen.mapped("name")))
@@ -176,7 +176,7 @@ class GendanDocument(models.Model):
         for doc in self:
             previous = doc.previous_id
             doc.write({
-                "name": previous.name or doc.type_id._next_number(doc.date),
+                "name": previous.name or doc.document_type_id._next_number(doc.date),
                 "history_key": previous.history_key or "%s,%s" % (
                     self._name, doc.id),
                 "state": "controlled",
@@ -280,7 +280,7 @@ class GendanDocument(models.Model):
                     "revision": previous.revision + 1})
 
     def _distribution_list(self):
-        return self[:1].type_id.distribution_list_id or super(
+        return self[:1].document_type_id.distribution_list_id or super(
             GendanDocument, self)._distribution_list()
 
     # -- registration -----------------------------------------------------------
@@ -314,7 +314,7 @@ class GendanDocument(models.Model):
                             order="revision")
         previous = chain.filtered(lambda e: e.revision < vals["revision"])[-1:]
         entry = self.create({
-            "type_id": doc_type.id, "title": vals["title"],
+            "document_type_id": doc_type.id, "title": vals["title"],
             "date": vals["date"], "sale_order_id": vals["sale_order_id"]})
         entry._source_controlled({
             "name": chain[:1].name or doc_type._next_number(vals["date"]),

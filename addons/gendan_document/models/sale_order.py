@@ -34,4 +34,4 @@ class SaleOrder(models.Model):
         entries = self.env["gendan.document"].search(
             [("sale_order_id", "=", self.id)])
         return entries.sorted(
-            lambda e: (e.type_id.sequence, e.name, e.revision))
+            lambda e: (e.document_type_id.sequence, e.name, e.revision))

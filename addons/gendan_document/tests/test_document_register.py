@@ -23,7 +23,7 @@ class TestDocumentRegister(ProductionCase):
     def _hand_document(self, date=None):
         return self.Document.sudo(self.clerk).create({
             "title": "Incoming inspection procedure",
-            "type_id": self.doc_type.id, "sale_order_id": self.order.id,
+            "document_type_id": self.doc_type.id, "sale_order_id": self.order.id,
             "date": date or shift_date()})
 
     # -- numbering -------------------------------------------------------------
@@ -145,11 +145,11 @@ class TestDocumentRegister(ProductionCase):
                 entry.write(vals)
         with self.assertRefused(UserError):
             self.Document.sudo(self.clerk).create({
-                "title": "Forged", "type_id": self.doc_type.id,
+                "title": "Forged", "document_type_id": self.doc_type.id,
                 "state": "controlled"})
         with self.assertRefused(AccessError):
             self.Document.sudo(self.user_merchandiser).create({
-                "title": "Not mine", "type_id": self.doc_type.id})
+                "title": "Not mine", "document_type_id": self.doc_type.id})
         with self.assertRefused(AccessError):
             entry.sudo(self.user_engineer).write({"note": "x"})
         with self.assertRefused(UserError):

@@ -136,8 +136,8 @@ class GendanOutsourcingOrder(models.Model):
 
     def _gendan_qa_passed_date(self, receipts):
         """Day the last received goods passed QA (False: not yet): their
-        passed QA checks (gendan_dispatch, when installed), else the
-        validation day of the receipts (validated after QA passed them)."""
+        passed QA checks (gendan_dispatch), else the validation day of the
+        receipts (validated after QA passed them)."""
         if not receipts or receipts.filtered(lambda p: p.state != "done"
                                              and not self._gendan_qa_checked(p)):
             return False
@@ -148,8 +148,6 @@ class GendanOutsourcingOrder(models.Model):
     @staticmethod
     def _gendan_qa_checked(picking):
         """When QA passed the goods of ``picking`` (a passed QA check)."""
-        if "gendan_qa_check_ids" not in picking._fields:
-            return False
         passed = picking.gendan_qa_check_ids.filtered(
             lambda c: c.state == "passed")
         dates = [d for d in passed.mapped("date_checked") if d]
