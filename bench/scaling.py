@@ -62,6 +62,45 @@ def _task_order_approval(env, lines):
     return queries
 
 
+# -- first-article sign-off: N products, each article created, checked,
+#    requested and signed by the merchandiser and QA; queries per article
+def _first_article_signoff(env, articles):
+    from odoo.addons.gendan_order.tests.common import approve_order_review
+    from odoo.addons.gendan_production.tests.common import TASK_SIGNERS
+    merchandiser, qa = _user(env, "merchandiser"), _user(env, "qa")
+    products = env["product.product"].browse([env["product.product"].create({
+        "name": "Bench article %03d" % index, "type": "consu",
+        "list_price": 10.0}).id for index in range(articles)])
+    order = env["sale.order"].create({
+        "partner_id": env.ref("gendan_order.partner_harbor_demo").id,
+        "user_id": _user(env, "salesperson").id, "merchandiser_id": merchandiser.id,
+        "team_id": env.ref("gendan_order.crm_team_export_demo").id,
+        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 10.0})
+                       for product in products]})
+    approve_order_review(order)
+    order.action_confirm()
+    Task = env["gendan.task.order"].sudo(merchandiser)
+    task = Task.create({
+        "sale_order_id": order.id, "date_deadline": order.commitment_date
+        or order.date_order,
+        "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]})
+    task.action_signoff_request()
+    for login in TASK_SIGNERS:
+        task.sudo(_user(env, login)).action_signoff_sign()
+    env["base"].invalidate_cache()
+
+    def sign_off():
+        task.sudo(merchandiser).action_create_first_article()
+        for article in task.first_article_ids:
+            article.item_ids.sudo(qa).write({"is_checked": True})
+            article.sudo(merchandiser).action_signoff_request()
+            article.sudo(merchandiser).action_signoff_sign()
+            article.sudo(qa).action_signoff_sign()
+    queries = count_queries(env.cr, sign_off)[0]
+    assert set(task.first_article_ids.mapped("state")) == {"passed"}
+    return queries // articles
+
+
 # -- shipment validation: mark loaded (the full-quantity check) with N lines
 def _shipment_validation(env, lines):
     Product = env["product.product"]
@@ -211,6 +250,7 @@ def statements_vs_sql(db, customers, deliveries):
 
 ACTIONS = [
     ("task order approval (lines)", _task_order_approval),
+    ("first-article sign-off, per article (articles)", _first_article_signoff),
     ("shipment validation: mark loaded (lines)", _shipment_validation),
     ("cockpit read (orders)", None),  # _cockpit_at
     ("statement preparation (customers)", _statement_preparation),
