@@ -71,6 +71,12 @@ def _first_article_signoff(env, articles):
     products = env["product.product"].browse([env["product.product"].create({
         "name": "Bench article %03d" % index, "type": "consu",
         "list_price": 10.0}).id for index in range(articles)])
+    component = env["product.product"].create({"name": "Bench part", "type": "consu"})
+    for product in products:
+        env["mrp.bom"].create({
+            "product_tmpl_id": product.product_tmpl_id.id, "product_qty": 1.0,
+            "bom_line_ids": [(0, 0, {"product_id": component.id, "product_qty": 1.0})],
+        }).sudo(_user(env, "engineer")).action_control()
     order = env["sale.order"].create({
         "partner_id": env.ref("gendan_order.partner_harbor_demo").id,
         "user_id": _user(env, "salesperson").id, "merchandiser_id": merchandiser.id,
@@ -81,8 +87,7 @@ def _first_article_signoff(env, articles):
     order.action_confirm()
     Task = env["gendan.task.order"].sudo(merchandiser)
     task = Task.create({
-        "sale_order_id": order.id, "date_deadline": order.commitment_date
-        or order.date_order,
+        "sale_order_id": order.id, "date_deadline": "2030-01-31",
         "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]})
     task.action_signoff_request()
     for login in TASK_SIGNERS:
