@@ -36,8 +36,10 @@ class GendanEnquiry(models.Model):
          ("visit", "Visit")], required=True, default="email")
     date_received = fields.Datetime(
         "Received", required=True, default=fields.Datetime.now)
-    customer_tz = fields.Selection(
-        related="partner_id.tz", readonly=True, string="Customer Time Zone")
+    customer_tz = fields.Char(
+        "Customer Time Zone", compute="_compute_customer_tz",
+        help="The reply clock runs on the customer's calendar (the "
+             "customer's time zone, else ours).")
     target_market = fields.Char(
         help="Where the customer sells the product (country, region, chain).")
     target_country_ids = fields.Many2many(
@@ -70,6 +72,14 @@ class GendanEnquiry(models.Model):
         for enquiry in self:
             enquiry.order_count = len(enquiry.order_ids)
 
+    @api.depends("partner_id.tz")
+    def _compute_customer_tz(self):
+        for enquiry in self:
+            enquiry.customer_tz = enquiry._customer_tz_name()
+
+    def _customer_tz_name(self):
+        return self.partner_id.tz or self.env.user.tz or "UTC"
+
     @api.depends("date_received", "partner_id.tz", "company_id")
     def _compute_sla_deadline(self):
         """Same working day in the customer's time zone (seed: 当天内回复,
@@ -86,10 +96,10 @@ class GendanEnquiry(models.Model):
         self.ensure_one()
         if not self.date_received:
             return False
-        tz_name = self.partner_id.tz or self.env.user.tz or "UTC"
         received = pytz.utc.localize(
             fields.Datetime.from_string(self.date_received))
-        return received.astimezone(pytz.timezone(tz_name)).date()
+        return received.astimezone(
+            pytz.timezone(self._customer_tz_name())).date()
 
     @api.constrains("line_ids")
     def _check_lines(self):

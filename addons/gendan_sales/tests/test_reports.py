@@ -70,4 +70,5 @@ class TestReports(GendanSalesCase):
 def _png():
     """A 1x1 PNG."""
     return base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAF"
+        "BQIAX8jx0gAAAABJRU5ErkJggg==")
