@@ -105,7 +105,8 @@ class SaleOrder(models.Model):
                 lambda order: not order.contract_number):
             raise UserError(_("Issue the sales contract before uploading its "
                               "countersigned copy."))
-        to_follow = self.filtered(lambda order: order.state == "draft") \
+        to_follow = self.filtered(
+            lambda order: order.state == "draft" and order.gendan_controlled) \
             if vals.get("state") == "sent" else self.browse()
         res = super(SaleOrder, self).write(vals)
         if "validity_date" in vals:
@@ -169,7 +170,8 @@ class SaleOrder(models.Model):
         return super(SaleOrder, self).action_confirm()
 
     def _gendan_quote_followup(self):
-        """Sent: three follow-up to-dos for the salesperson."""
+        """Sent (Gendan-controlled): three follow-up to-dos for the
+        salesperson."""
         sla = self.env["gendan.sla"]
         today = fields.Date.context_today(self)
         with engine():
@@ -196,11 +198,13 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_expire_quotations(self, today=None):
-        """Quotations past their validity expire (once): the follow-ups go,
-        the salesperson renews or cancels. Returns the expired quotations."""
+        """Gendan quotations past their validity expire (once): the
+        follow-ups go, the salesperson renews or cancels. Returns the
+        expired quotations."""
         today = today or fields.Date.context_today(self)
         expired = self.search([
             ("state", "in", ("draft", "sent")), ("quote_expired", "=", False),
+            ("gendan_controlled", "=", True),
             ("validity_date", "!=", False), ("validity_date", "<", today)])
         if not expired:
             return expired

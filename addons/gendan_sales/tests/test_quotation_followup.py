@@ -55,3 +55,13 @@ class TestQuotationFollowup(GendanSalesCase):
                      {"contract_number": "SC-FAKE"}):
             with self.assertRefused(AccessError):
                 order.sudo(self.users["salesperson"]).write(vals)
+
+    def test_uncontrolled_channel_untouched(self):
+        """A quotation of an uncontrolled channel works as in core Odoo."""
+        order = self._create_order(team_id=self.team_direct.id,
+                                   validity_date=shift_date(days=-1))
+        order.sudo(self.users["sales_manager"]).print_quotation()
+        self.assertEqual(order.state, "sent")
+        self.assertFalse(self._todos(order, "quote_seen"))
+        self.assertNotIn(order, self.env["sale.order"]._cron_expire_quotations())
+        self.assertFalse(order.quote_expired)
