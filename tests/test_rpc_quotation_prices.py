@@ -21,6 +21,7 @@ class TestQuotationPriceGuard(RpcServerCase):
         enquiry_id = self.call("merchandiser", "gendan.enquiry", "create", {
             "partner_id": self.xmlid("gendan_order.partner_harbor_demo"),
             "channel": "email", "target_market": "RPC test",
+            "user_id": self.xmlid("gendan_base.user_salesperson_demo"),
             "line_ids": [(0, 0, {
                 "product_id": self.xmlid("gendan_order.product_desk_lamp_demo"),
                 "name": "DL-20", "material": "Aluminium", "quantity": 100})]})
