@@ -72,15 +72,17 @@ class GendanEnquiry(models.Model):
         for enquiry in self:
             enquiry.order_count = len(enquiry.order_ids)
 
-    @api.depends("partner_id.tz")
+    @api.depends("partner_id.tz", "company_id", "merchandiser_id")
     def _compute_customer_tz(self):
         for enquiry in self:
             enquiry.customer_tz = enquiry._customer_tz_name()
 
     def _customer_tz_name(self):
-        return self.partner_id.tz or self.env.user.tz or "UTC"
+        return (self.partner_id.tz or self.company_id.partner_id.tz
+                or self.merchandiser_id.tz or "UTC")
 
-    @api.depends("date_received", "partner_id.tz", "company_id")
+    @api.depends("date_received", "partner_id.tz", "company_id",
+                 "merchandiser_id")
     def _compute_sla_deadline(self):
         """Same working day in the customer's time zone (seed: 当天内回复,
         根据客户所在地确定回复时间); a mail of a weekend or holiday is
