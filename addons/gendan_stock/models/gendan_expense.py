@@ -63,7 +63,14 @@ class GendanExpense(models.Model):
             raise ValidationError(_("An expense amount must be positive."))
 
     @api.model
+    def _check_amount_vals(self, vals):
+        """Refuse a negative amount before anything is written."""
+        if "amount" in vals and (vals["amount"] or 0.0) <= 0:
+            raise ValidationError(_("An expense amount must be positive."))
+
+    @api.model
     def create(self, vals):
+        self._check_amount_vals(vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.expense") or "/"
@@ -71,6 +78,7 @@ class GendanExpense(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_amount_vals(vals)
         locked = self.filtered(lambda e: e.state in ("posted", "cancel"))
         if locked and set(vals) - {"message_follower_ids", "activity_ids",
                                    "state"}:

@@ -10,7 +10,8 @@ class StockInventory(models.Model):
     cron prepares on the last day of each month for the configured
     locations; the responsible counts, the differences show, core validates."""
 
-    _inherit = "stock.inventory"
+    _name = "stock.inventory"
+    _inherit = ["stock.inventory", "mail.thread", "mail.activity.mixin"]
 
     gendan_count_date = fields.Date(
         "Month-End Count Of", readonly=True, copy=False, index=True,

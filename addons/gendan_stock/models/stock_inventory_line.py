@@ -19,6 +19,21 @@ class StockInventoryLine(models.Model):
             line.gendan_difference = diff
             line.gendan_has_difference = abs(diff) >= rounding / 2.0
 
+    @api.model
+    def create(self, vals):
+        qty = vals.get("product_qty") or 0.0
+        if qty < 0 and qty != vals.get("theoretical_qty"):
+            raise ValidationError(_("A counted quantity cannot be negative."))
+        return super(StockInventoryLine, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """Refuse a negative count before anything is written."""
+        qty = vals.get("product_qty") or 0.0
+        if qty < 0 and self.filtered(lambda line: line.theoretical_qty != qty):
+            raise ValidationError(_("A counted quantity cannot be negative."))
+        return super(StockInventoryLine, self).write(vals)
+
     @api.constrains("product_qty")
     def _check_gendan_counted_qty(self):
         # core fills the count with the theoretical quantity, which may be

@@ -7,7 +7,9 @@ class StockWarehouseOrderpoint(models.Model):
     """Safety stock (安全库存): core reordering rules; a product on hand below
     its minimum gives purchasing a to-do until it is back above it."""
 
-    _inherit = "stock.warehouse.orderpoint"
+    _name = "stock.warehouse.orderpoint"
+    _inherit = ["stock.warehouse.orderpoint", "mail.thread",
+                "mail.activity.mixin"]
 
     gendan_proposed = fields.Boolean(
         "Proposed from Deliveries", readonly=True, copy=False,

@@ -36,8 +36,9 @@ class GendanOrderpointProposal(models.TransientModel):
         since = fields.Date.from_string(fields.Date.context_today(self)) \
             - relativedelta(months=self.months)
         moves = self.env["stock.move"].sudo().search([
-            ("state", "=", "done"), ("picking_type_id.code", "=", "outgoing"),
-            ("picking_type_id.warehouse_id", "=", self.warehouse_id.id),
+            ("state", "=", "done"),
+            ("picking_id.picking_type_id.code", "=", "outgoing"),
+            ("picking_id.picking_type_id.warehouse_id", "=", self.warehouse_id.id),
             ("date", ">=", fields.Date.to_string(since))])
         pickings, quantities = {}, {}
         for move in moves:
