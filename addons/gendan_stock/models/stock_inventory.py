@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 
 TODO_COUNT = "gendan_stock.month_end_count"
@@ -44,7 +46,15 @@ class StockInventory(models.Model):
         return created
 
     @api.model
+    def _gendan_prepare_this_month(self, company):
+        """This month's counts of ``company`` ahead of its last day (demo)."""
+        day = self._gendan_today() + relativedelta(day=31)
+        return self._gendan_prepare_count(company, day)
+
+    @api.model
     def _gendan_prepare_count(self, company, day):
+        """The counts of ``company`` (record or id) for ``day`` (a date)."""
+        company = self.env["res.company"].browse(int(company))
         day_str = fields.Date.to_string(day)
         done = self.search([("gendan_count_date", "=", day_str),
                             ("company_id", "=", company.id)]).mapped("location_id")
