@@ -21,6 +21,7 @@
         "data/gendan_repair_cause_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "report/report_complaint_8d.xml",
+        "report/report_repair_forms.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/gendan_complaint_views.xml",

@@ -35,6 +35,7 @@
         "report/report_order_review.xml",
         "report/report_tna.xml",
         "report/report_proforma.xml",
+        "report/report_sample_request.xml",
         "report/report_sales_xlsx.xml",
         "views/gendan_sales_report_views.xml",
         "views/account_payment_term_views.xml",

@@ -31,6 +31,7 @@
         "views/menus.xml",
         "report/report_task_order.xml",
         "report/report_controlled_bom.xml",
+        "report/report_material_arrival.xml",
     ],
     "demo": [
         "demo/mrp_bom_demo.xml",

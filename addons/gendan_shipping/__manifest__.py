@@ -23,6 +23,7 @@
         "report/report_packing_list.xml",
         "report/report_commercial_invoice.xml",
         "report/report_shipping_notice.xml",
+        "report/report_delivery_note.xml",
         "report/reports.xml",
         "views/gendan_container_type_views.xml",
         "views/product_template_views.xml",

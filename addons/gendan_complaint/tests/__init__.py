@@ -5,3 +5,4 @@ from . import test_repair_analysis
 from . import test_part_request
 from . import test_report_8d
 from . import test_order_buttons
+from . import test_report_repair_forms

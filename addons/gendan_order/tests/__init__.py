@@ -8,3 +8,4 @@ from . import test_uninstall_hook
 from . import test_sales_channel
 from . import test_bad_input
 from . import test_cockpit_list
+from . import test_report_sample_request

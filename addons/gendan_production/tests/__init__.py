@@ -11,3 +11,4 @@ from . import test_tna_risk
 from . import test_signoff_slots
 from . import test_bom_acknowledge
 from . import test_todos
+from . import test_reports_forms

@@ -7,3 +7,4 @@ from . import test_performance
 from . import test_security
 from . import test_bad_input
 from . import test_balance_risk
+from . import test_report_delivery_note

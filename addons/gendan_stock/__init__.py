@@ -1,0 +1,6 @@
+from . import models
+from . import wizards
+
+from odoo.addons.gendan_base.hooks import keep_documents_hook
+
+uninstall_hook = keep_documents_hook("gendan_stock")

@@ -1,0 +1,31 @@
+{
+    "name": "Gendan Stock and Expenses",
+    "summary": "Month-end stock count, safety stock, daily expense register "
+               "and the sibling shops' delivery notes and monthly settlement",
+    "version": "11.0.1.0.0",
+    "category": "Gendan",
+    "website": "https://github.com/gendan/gendan",
+    "author": "Gendan",
+    "license": "AGPL-3",
+    "depends": ["gendan_shipping", "stock", "account"],
+    "data": [
+        "security/gendan_stock_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/product_data.xml",
+        "data/ir_cron_data.xml",
+        "report/report_sibling_delivery.xml",
+        "wizards/gendan_orderpoint_proposal_views.xml",
+        "views/res_company_views.xml",
+        "views/res_partner_views.xml",
+        "views/stock_inventory_views.xml",
+        "views/stock_warehouse_orderpoint_views.xml",
+        "views/gendan_expense_views.xml",
+        "views/account_invoice_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/gendan_stock_demo.xml",
+    ],
+    "uninstall_hook": "uninstall_hook",
+}

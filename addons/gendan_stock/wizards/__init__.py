@@ -1,0 +1,1 @@
+from . import gendan_orderpoint_proposal
