@@ -421,6 +421,33 @@ class TestDocumentAttacks(RpcServerCase):
             "FROM gendan_statement_line WHERE statement_id = %s ORDER BY id",
             (statement_id,)), lines)
 
+    def test_statement_from_form_keeps_fields(self):
+        """Finance creates a statement over XML-RPC as the form does: every
+        field entered is stored, the figures come from the deliveries."""
+        demo = self.call("admin", "gendan.statement", "search_read",
+                         [("state", "=", "disputed")], ["partner_id", "date_from"],
+                         limit=1)[0]
+        start = datetime.datetime.strptime(demo["date_from"], "%Y-%m-%d").date()
+        end = start + datetime.timedelta(days=9)
+        vals = {"partner_id": demo["partner_id"][0], "statement_type": "customer",
+                "date_from": str(start), "date_to": str(end),
+                "user_id": self.login("finance"),
+                "merchandiser_id": self.login("merchandiser"),
+                "note": "Entered from the form over XML-RPC"}
+        statement_id = self.call("finance", "gendan.statement", "create", vals)
+        self.addCleanup(self.call, "admin", "gendan.statement", "unlink",
+                        [statement_id])
+        row = self.sql(
+            "SELECT partner_id, statement_type, date_from::text, date_to::text, "
+            "user_id, merchandiser_id, note, state FROM gendan_statement "
+            "WHERE id = %s", (statement_id,))[0]
+        self.assertEqual(row, (
+            vals["partner_id"], "customer", vals["date_from"], vals["date_to"],
+            vals["user_id"], vals["merchandiser_id"], vals["note"], "draft"))
+        self.assertGreater(self.sql(
+            "SELECT COUNT(*) FROM gendan_statement_line WHERE statement_id = %s",
+            (statement_id,))[0][0], 0)
+
     # -- loaded shipment (gendan_shipping) ---------------------------------------------
 
     def _loaded_shipment(self):

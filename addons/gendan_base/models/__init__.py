@@ -17,3 +17,4 @@ from . import ir_qweb_field_selection
 from . import gendan_demo
 from . import res_users
 from . import res_company
+from . import mail_thread

@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    """How an overdue Gendan item climbs the ladder."""
+    """How an overdue Gendan item climbs the ladder; the bank accounts printed."""
 
     _inherit = "res.company"
 
@@ -15,3 +15,9 @@ class ResCompany(models.Model):
         help="How many superiors above the owner an overdue item climbs "
              "(the owner's superior, then theirs...; the general manager "
              "when nobody is named).")
+
+    def _gendan_bank_accounts(self):
+        """Our bank accounts printed on the documents asking for payment
+        (readable by every department printing them)."""
+        self.ensure_one()
+        return self.sudo().partner_id.bank_ids

@@ -1,4 +1,3 @@
-from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -397,27 +396,9 @@ class GendanComplaint(models.Model):
         """Open the mail composer with the reply template."""
         self.ensure_one()
         self._check_reply_allowed()
-        template = self.env.ref("gendan_complaint.mail_template_complaint_reply")
-        compose_form = self.env.ref("mail.email_compose_message_wizard_form")
-        ctx = {
-            "default_model": self._name,
-            "default_res_id": self.id,
-            "default_use_template": True,
-            "default_template_id": template.id,
-            "default_composition_mode": "comment",
-            "gendan_complaint_reply": True,
-            "force_email": True,
-        }
-        return {
-            "type": "ir.actions.act_window",
-            "view_type": "form",
-            "view_mode": "form",
-            "res_model": "mail.compose.message",
-            "views": [(compose_form.id, "form")],
-            "view_id": compose_form.id,
-            "target": "new",
-            "context": ctx,
-        }
+        return self._gendan_composer_action(
+            self.env.ref("gendan_complaint.mail_template_complaint_reply"),
+            gendan_complaint_reply=True, force_email=True)
 
     @api.multi
     @api.returns("self", lambda value: value.id)
@@ -429,21 +410,6 @@ class GendanComplaint(models.Model):
             self.with_context(gendan_complaint_reply=False)._reply_sent()
             return message
         return super().message_post(**kwargs)
-
-    @api.model
-    def _demo_progress(self, ids, state, step, reply_days_ago=0):
-        """Demo data only: bring complaints in intake to ``state`` and the 8D to
-        ``step`` through their buttons; the reply sent ``reply_days_ago``."""
-        complaints = self.browse(ids).filtered(lambda c: c.state == "new")
-        complaints.action_start_analysis()
-        complaints.write({"eightd_step": step})
-        if state in ("replied", "closed"):
-            complaints._reply_sent(fields.Datetime.to_string(
-                fields.Datetime.from_string(fields.Datetime.now())
-                - timedelta(days=reply_days_ago)))
-        if state == "closed":
-            complaints.action_close()
-        return True
 
     @transition(["analysis", "replied"], "replied")
     def _reply_sent(self, reply_date=False):

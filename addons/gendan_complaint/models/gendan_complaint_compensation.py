@@ -1,11 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.gendan_base.engine import engine, in_engine, transition
-
-# the documents an approval makes, never written directly
-DOCUMENT_FIELDS = {"refund_id", "picking_id"}
+from odoo.addons.gendan_base.engine import transition
 
 
 class GendanComplaintCompensation(models.Model):
@@ -19,6 +16,8 @@ class GendanComplaintCompensation(models.Model):
     _signoff_state_field = "state"
     _signoff_gated_states = ["approved", "done"]
     _signoff_reject_state = "draft"
+    # the documents the approval makes, never written directly
+    _state_button_fields = ("refund_id", "picking_id")
     _signoff_reset_fields = ["compensation_type", "amount", "invoice_id",
                              "product_id", "product_qty"]
 
@@ -97,20 +96,8 @@ class GendanComplaintCompensation(models.Model):
 
     @api.model
     def create(self, vals):
-        self._check_document_fields(vals)
         self.env["gendan.complaint"].browse(vals.get("complaint_id"))._check_open()
         return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._check_document_fields(vals)
-        return super(GendanComplaintCompensation, self).write(vals)
-
-    @api.model
-    def _check_document_fields(self, vals):
-        if DOCUMENT_FIELDS & set(vals) and not in_engine():
-            raise AccessError(_("The credit note and the replacement delivery are "
-                                "made by the approval, not set by hand."))
 
     @api.multi
     def action_request_approval(self):
@@ -133,13 +120,9 @@ class GendanComplaintCompensation(models.Model):
         self.write({"state": "approved"})
         for comp in self:
             if comp.compensation_type == "credit_note" and not comp.refund_id:
-                refund = comp._create_refund()
-                with engine():
-                    comp.refund_id = refund
+                comp.refund_id = comp._create_refund()
             elif comp.compensation_type == "replacement" and not comp.picking_id:
-                picking = comp._create_replacement_picking()
-                with engine():
-                    comp.picking_id = picking
+                comp.picking_id = comp._create_replacement_picking()
 
     def _create_refund(self):
         """Draft customer credit note of the amount, against the invoice."""

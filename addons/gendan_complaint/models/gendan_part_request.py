@@ -1,10 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine, transition
-
-# the supply and delivery documents, set by "order" only
-DOCUMENT_FIELDS = {"purchase_id", "production_id", "picking_id", "supply_reference"}
+from odoo.addons.gendan_base.engine import transition
 
 # what must be known before a request may reach a state
 STATE_REQUIREMENTS = {
@@ -21,6 +18,9 @@ class GendanPartRequest(models.Model):
     _description = "Replacement Parts Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
     _order = "id desc"
+    # the supply and delivery documents, made by the Order button only
+    _state_button_fields = ("purchase_id", "production_id", "picking_id",
+                            "supply_reference")
 
     name = fields.Char("Reference", required=True, copy=False, readonly=True,
                        default="/")
@@ -74,10 +74,6 @@ class GendanPartRequest(models.Model):
 
     @api.model
     def create(self, vals):
-        if DOCUMENT_FIELDS & set(vals):
-            raise AccessError(_("The purchase, manufacturing and delivery orders "
-                                "of a parts request are made by its Order button, "
-                                "not set by hand."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "gendan.part.request") or "/"
@@ -85,10 +81,6 @@ class GendanPartRequest(models.Model):
 
     @api.multi
     def write(self, vals):
-        if DOCUMENT_FIELDS & set(vals) and not in_engine():
-            raise AccessError(_("The purchase, manufacturing and delivery orders "
-                                "of a parts request are made by its Order button, "
-                                "not set by hand."))
         if vals.get("state") in STATE_REQUIREMENTS:
             self._check_state_requirements(vals["state"], vals)
         return super().write(vals)
@@ -107,12 +99,6 @@ class GendanPartRequest(models.Model):
                         self._fields[name].get_description(self.env)["string"]
                         for name in missing)})
 
-    @api.model
-    def _demo_order(self, ids):
-        """Demo data only: order the requests still requested (idempotent)."""
-        self.browse(ids).filtered(lambda r: r.state == "draft").action_order()
-        return True
-
     @api.multi
     @transition(["draft"], "ordered")
     def action_order(self):
@@ -126,8 +112,7 @@ class GendanPartRequest(models.Model):
             vals.setdefault("supply_reference", self.env["stock.picking"].browse(
                 vals["picking_id"]).sudo().name)
             vals["state"] = "ordered"
-            with engine():
-                request.write(vals)
+            request.write(vals)
         return True
 
     def _order_supply(self):

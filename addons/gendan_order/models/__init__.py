@@ -12,6 +12,7 @@ from . import gendan_customer_contact
 from . import gendan_visit_minutes
 from . import gendan_sales_report
 from . import mrp_production
+from . import gendan_payment_exception
 from . import gendan_deposit_waiver
 from . import account_invoice
 from . import account_payment

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine, transition
+from odoo.addons.gendan_base.engine import button, button_running, transition
 
 ITEM_TYPES = [
     ("color_box", "Colour Box"),
@@ -13,7 +13,6 @@ ITEM_TYPES = [
     ("software", "Software"),
     ("other", "Other"),
 ]
-VERSION_FIELDS = {"is_current", "version", "previous_id", "next_id"}
 
 
 class GendanRequirementItem(models.Model):
@@ -29,7 +28,9 @@ class GendanRequirementItem(models.Model):
     _sla_working_days = 7
     _sla_done_states = ["approved"]
     _sla_responsible_field = "merchandiser_id"
-    _state_button_fields = ("received_date", "approved_date")
+    # the versions are made by the New Version button
+    _state_button_fields = ("received_date", "approved_date", "is_current",
+                            "version", "previous_id", "next_id")
 
     name = fields.Char("Description", required=True, track_visibility="onchange")
     order_id = fields.Many2one(
@@ -86,18 +87,11 @@ class GendanRequirementItem(models.Model):
 
     @api.multi
     def write(self, vals):
-        if VERSION_FIELDS & set(vals) and not in_engine():
-            raise UserError(_("Versions are created with the New Version button."))
-        if not in_engine() and self.filtered(lambda i: not i.is_current):
+        linking = button_running(self) and set(vals) <= set(self._state_button_fields)
+        if not linking and self.filtered(lambda i: not i.is_current):
             raise UserError(_("A superseded version is kept as history and "
                               "cannot be changed."))
         return super(GendanRequirementItem, self).write(vals)
-
-    @api.model
-    def create(self, vals):
-        if VERSION_FIELDS & set(vals) and not in_engine():
-            raise UserError(_("Versions are created with the New Version button."))
-        return super(GendanRequirementItem, self).create(vals)
 
     @api.multi
     def unlink(self):
@@ -126,24 +120,27 @@ class GendanRequirementItem(models.Model):
         return True
 
     @api.multi
+    @button()
     def action_new_version(self):
         """Supersede this version by a new one waiting for data."""
         self.ensure_one()
         if not self.is_current:
             raise UserError(_("Only the current version can be superseded."))
-        with engine():
-            new = self.copy({
-                "version": self.version + 1, "previous_id": self.id,
-                "is_current": True, "state": "waiting", "attachment_ids": [],
-                "received_date": False, "approved_date": False})
-            self.write({"is_current": False, "next_id": new.id})
+        new = self.copy({"state": "waiting", "attachment_ids": []})
+        new._follow_version(self)
+        self.write({"is_current": False, "next_id": new.id})
         self.message_post(body=_("Superseded by version %s.") % new.version)
         return {
             "type": "ir.actions.act_window", "res_model": self._name,
             "res_id": new.id, "view_mode": "form", "target": "current"}
 
+    @button()
+    def _follow_version(self, previous):
+        self.write({"version": previous.version + 1, "previous_id": previous.id,
+                    "is_current": True})
+
     @api.multi
     def copy(self, default=None):
-        if not in_engine():
+        if not button_running(self):
             raise UserError(_("Use New Version to supersede a requirement item."))
         return super(GendanRequirementItem, self).copy(default)

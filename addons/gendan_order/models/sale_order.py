@@ -850,17 +850,6 @@ class SaleOrder(models.Model):
 
     # -- demo data ------------------------------------------------------------
 
-    @api.model
-    def _gendan_demo_sign(self, model, res_ids, logins):
-        """Demo data only: sign documents as the demo users of ``logins``."""
-        records = self.env[model].browse(res_ids)
-        for login in logins:
-            user = self.env.ref("gendan_base.user_%s_demo" % login)
-            for rec in records.sudo(user):
-                if rec.signoff_state == "pending" and rec.signoff_can_sign:
-                    rec.action_signoff_sign()
-        return True
-
     @api.multi
     def _gendan_demo_pay_deposit(self):
         """Demo data only: invoice the deposit, post it and register its

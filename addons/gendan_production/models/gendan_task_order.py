@@ -426,18 +426,6 @@ class GendanTaskOrder(models.Model):
             for vals in rows:
                 self.env["gendan.production.date.change"].sudo().create(vals)
 
-    @api.model
-    def _demo_run(self, model, res_ids, method, login, method_args=None):
-        """Demo data only: run ``method`` as the demo user ``login``."""
-        user = self.env.ref("gendan_base.user_%s_demo" % login)
-        records = self.env[model]
-        if res_ids and not isinstance(res_ids[0], int):
-            records = records.search(res_ids)  # a domain
-        else:
-            records = records.browse(res_ids)
-        getattr(records.sudo(user), method)(*(method_args or []))
-        return True
-
     def _check_lines_editable(self):
         locked = self.filtered(lambda o: o.state in ("done", "cancel"))
         if locked:

@@ -100,6 +100,40 @@ class TestStatement(ReconcileCase):
         self.assertAlmostEqual(statement.closing_balance, 300.0 + 750.0)
         self.assertTrue(statement.name.startswith("ST/"))
 
+    def test_form_keeps_what_finance_entered(self):
+        """Finance creates a statement from the form: every field it entered
+        is kept, the figures and lines come from the period."""
+        statement = self.env["gendan.statement"].sudo(self.finance).create({
+            "partner_id": self.harbor.id, "statement_type": "customer",
+            "date_from": "2025-03-01", "date_to": "2025-03-15",
+            "user_id": self.finance.id, "merchandiser_id": self.merchandiser.id,
+            "note": "Please confirm before the 10th.",
+            "stamped_copy_filename": "to-come.pdf"})
+        self.assertEqual(
+            (statement.partner_id, statement.statement_type, statement.date_from,
+             statement.date_to, statement.user_id, statement.merchandiser_id,
+             statement.note, statement.stamped_copy_filename),
+            (self.harbor, "customer", "2025-03-01", "2025-03-15", self.finance,
+             self.merchandiser, "Please confirm before the 10th.", "to-come.pdf"))
+        self.assertEqual(statement.state, "draft")
+        self.assertEqual(statement.line_ids.mapped("quantity"), [60.0])
+        self.assertAlmostEqual(statement.amount_delivered, 750.0)
+        self.assertAlmostEqual(statement.closing_balance, 300.0 + 750.0)
+
+    def test_form_cannot_type_figures(self):
+        """Figures typed in the create are replaced by the computed ones; a
+        button field is refused."""
+        Statement = self.env["gendan.statement"].sudo(self.finance)
+        statement = Statement.create({
+            "partner_id": self.harbor.id, "date_from": "2025-03-01",
+            "date_to": "2025-03-15", "closing_balance": 1.0,
+            "amount_delivered": 99.0})
+        self.assertAlmostEqual(statement.amount_delivered, 750.0)
+        self.assertAlmostEqual(statement.closing_balance, 1050.0)
+        with self.assertRaises(UserError):
+            Statement.create({"partner_id": self.lyon.id, "date_from": "2025-03-01",
+                              "date_to": "2025-03-15", "sent_date": "2025-03-16"})
+
     def test_figures_cannot_be_typed(self):
         """Amounts, partner, period and status are not writable directly."""
         st = self.st_a.sudo(self.finance)

@@ -398,19 +398,9 @@ class GendanShipment(models.Model):
         if not photos:
             raise UserError(_("Attach photos of the packed goods to the shipment "
                               "first."))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_model": self._name, "default_res_id": self.id,
-                "default_composition_mode": "comment",
-                "default_partner_ids": [(6, 0, self.partner_id.ids)],
-                "default_subject": _("Photos of your goods - %s") % self.name,
-                "default_attachment_ids": [(6, 0, photos.ids)],
-            },
-        }
+        return self._gendan_composer_action(
+            attachments=photos, default_partner_ids=[(6, 0, self.partner_id.ids)],
+            default_subject=_("Photos of your goods - %s") % self.name)
 
     # -- follow-up -------------------------------------------------------------------
 
@@ -512,8 +502,3 @@ class GendanShipment(models.Model):
         return {"product": product, "quantity": qty, "price_unit": price,
                 "name": name, "amount": amount,
                 "hs_code": hs_code.local_code or "", "origin": origin.name or ""}
-
-    def _bank_accounts(self):
-        """Our bank accounts printed for the payment."""
-        self.ensure_one()
-        return self.sudo().company_id.partner_id.bank_ids

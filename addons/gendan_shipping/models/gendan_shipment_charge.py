@@ -1,14 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import engine, in_engine
+from odoo.addons.gendan_base.engine import button
 
 # what a change of these fields does to the charge's vendor bill line
 BILL_FIELDS = {"amount", "currency_id", "carrier_id", "charge_type", "note",
                "shipment_id"}
-# kept by the charge itself from its vendor bill, never written directly
-BILLING_FIELDS = {"invoice_line_id", "invoice_id", "bill_state", "is_paid",
-                  "paid_date"}
 
 
 class GendanShipmentCharge(models.Model):
@@ -20,7 +17,12 @@ class GendanShipmentCharge(models.Model):
 
     _name = "gendan.shipment.charge"
     _description = "Shipment Charge"
+    _inherit = ["gendan.state.machine"]
     _order = "shipment_id, id"
+    _state_field = None
+    # kept by the charge itself from its vendor bill, never written directly
+    _state_button_fields = ("invoice_line_id", "invoice_id", "bill_state",
+                            "is_paid", "paid_date")
 
     shipment_id = fields.Many2one(
         "gendan.shipment", required=True, ondelete="cascade", index=True)
@@ -106,13 +108,13 @@ class GendanShipmentCharge(models.Model):
                 "price_unit": self.amount, "uom_id": product.uom_id.id,
                 "account_analytic_id": self._bill_analytic_account().id}
 
+    @button()
     def _bill(self):
         """Create the charges' lines on their carriers' draft bills."""
         lines = self.env["account.invoice.line"].sudo()
         for charge in self.sudo().filtered(lambda c: not c.invoice_line_id):
             line = lines.create(charge._bill_line_vals())
-            with engine():
-                charge.invoice_line_id = line
+            charge.invoice_line_id = line
             line.invoice_id.compute_taxes()
 
     def _check_bill_draft(self):
@@ -138,14 +140,7 @@ class GendanShipmentCharge(models.Model):
     # -- CRUD -----------------------------------------------------------------------
 
     @api.model
-    def _check_billing_fields(self, vals):
-        if BILLING_FIELDS & set(vals) and not in_engine():
-            raise AccessError(_("A charge's vendor bill and payment come from "
-                                "accounting; they cannot be set by hand."))
-
-    @api.model
     def create(self, vals):
-        self._check_billing_fields(vals)
         if not vals.get("carrier_id"):
             raise UserError(_("A charge needs the carrier or forwarder who bills "
                               "it (its vendor bill is made out to them)."))
@@ -155,7 +150,6 @@ class GendanShipmentCharge(models.Model):
 
     @api.multi
     def write(self, vals):
-        self._check_billing_fields(vals)
         if "carrier_id" in vals and not vals["carrier_id"]:
             raise UserError(_("A charge needs the carrier or forwarder who bills "
                               "it (its vendor bill is made out to them)."))

@@ -97,22 +97,9 @@ class GendanShipmentDocument(models.Model):
         if not self.attachment_ids:
             raise UserError(_("Attach the scanned copy of %s first.")
                             % (self.name or self.display_name))
-        template = self.env.ref("gendan_shipping.mail_template_bl_copy")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_model": "gendan.shipment",
-                "default_res_id": self.shipment_id.id,
-                "default_use_template": True,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_attachment_ids": [(6, 0, self.attachment_ids.ids)],
-                "gendan_copy_document_id": self.id,
-            },
-        }
+        return self.shipment_id._gendan_composer_action(
+            self.env.ref("gendan_shipping.mail_template_bl_copy"),
+            self.attachment_ids, gendan_copy_document_id=self.id)
 
     def _on_copy_mailed(self):
         """The copy went to the customer by mail (shipment's message_post)."""
