@@ -1,5 +1,6 @@
 from . import res_company
 from . import gendan_qa_check
+from . import gendan_qa_gated_mixin
 from . import gendan_goods_photo
 from . import gendan_pickup_slip
 from . import gendan_pickup_slip_check

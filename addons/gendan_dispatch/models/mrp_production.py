@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.gendan_base.engine import unchecked
 
@@ -9,7 +8,8 @@ class MrpProduction(models.Model):
     QA passed them: no finishing, no posting of the produced goods without
     a passed QA check (buttons and RPC)."""
 
-    _inherit = "mrp.production"
+    _name = "mrp.production"
+    _inherit = ["mrp.production", "gendan.qa.gated.mixin"]
 
     gendan_qa_check_ids = fields.One2many(
         "gendan.qa.check", "production_id", "QA Checks", readonly=True)
@@ -30,38 +30,12 @@ class MrpProduction(models.Model):
                     and self.sudo().gendan_sale_order_id.gendan_controlled
                     and self.sudo().company_id.gendan_qa_receipt_required)
 
-    def _gendan_qa_status(self):
-        self.ensure_one()
-        states = set(self.sudo().gendan_qa_check_ids.mapped("state"))
-        if "passed" in states:
-            return "passed"
-        if not self._gendan_qa_gated():
-            return "na"
-        for state in ("to_check", "failed"):
-            if state in states:
-                return state
-        return "missing"
+    def _gendan_qa_refusal(self):
+        return _("%s: QA has not passed the finished goods; they enter stock "
+                 "only after a passed QA check.") % self.name
 
-    def _gendan_check_qa_receipt(self):
-        """Refuse to bring the finished goods of these MOs into stock."""
-        blocked = self.filtered(
-            lambda mo: mo._gendan_qa_status() not in ("na", "passed"))
-        if blocked:
-            raise UserError("\n".join(
-                _("%s: QA has not passed the finished goods; they enter stock "
-                  "only after a passed QA check.") % production.name
-                for production in blocked))
-
-    @api.multi
-    def action_gendan_request_qa(self):
-        """Production asks QA to check the finished goods."""
-        self.ensure_one()
-        check = self.gendan_qa_check_ids.filtered(
-            lambda c: c.state in ("to_check", "passed"))[:1]
-        if not check:
-            check = self.env["gendan.qa.check"].create({
-                "production_id": self.id, "quantity": self.product_qty})
-        return check._open_form()
+    def _gendan_qa_check_vals(self):
+        return {"production_id": self.id, "quantity": self.product_qty}
 
     @api.multi
     def button_mark_done(self):

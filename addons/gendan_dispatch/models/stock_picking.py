@@ -8,7 +8,8 @@ class StockPicking(models.Model):
     """Receipts of goods bought for a controlled order wait for the QA check;
     its deliveries leave only on an issued pick-up slip (buttons and RPC)."""
 
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "gendan.qa.gated.mixin"]
 
     gendan_qa_check_ids = fields.One2many(
         "gendan.qa.check", "picking_id", "QA Checks", readonly=True)
@@ -55,36 +56,12 @@ class StockPicking(models.Model):
         return any(move.product_id in sold and move.location_id.usage == "supplier"
                    for move in self.sudo().move_lines)
 
-    def _gendan_qa_status(self):
-        self.ensure_one()
-        states = set(self.sudo().gendan_qa_check_ids.mapped("state"))
-        if "passed" in states:
-            return "passed"
-        if not self._gendan_qa_gated():
-            return "na"
-        for state in ("to_check", "failed"):
-            if state in states:
-                return state
-        return "missing"
+    def _gendan_qa_refusal(self):
+        return _("%s: QA has not passed the goods bought for the order; they "
+                 "enter stock only after a passed QA check.") % self.name
 
-    def _gendan_check_qa_receipt(self):
-        blocked = self.filtered(
-            lambda p: p._gendan_qa_status() not in ("na", "passed"))
-        if blocked:
-            raise UserError("\n".join(
-                _("%s: QA has not passed the goods bought for the order; they "
-                  "enter stock only after a passed QA check.") % picking.name
-                for picking in blocked))
-
-    @api.multi
-    def action_gendan_request_qa(self):
-        """The warehouse asks QA to check the goods received."""
-        self.ensure_one()
-        check = self.gendan_qa_check_ids.filtered(
-            lambda c: c.state in ("to_check", "passed"))[:1]
-        if not check:
-            check = self.env["gendan.qa.check"].create({"picking_id": self.id})
-        return check._open_form()
+    def _gendan_qa_check_vals(self):
+        return {"picking_id": self.id}
 
     # -- pick-up slip -------------------------------------------------------------
 
