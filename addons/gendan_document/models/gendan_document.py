@@ -35,7 +35,7 @@ class GendanDocument(models.Model):
                        index=True)
     title = fields.Char(required=True, track_visibility="onchange")
     document_type_id = fields.Many2one(
-        "gendan.document.type", "Document Type", required=True,
+        "gendan.document.type", required=True,
         ondelete="restrict", index=True, track_visibility="onchange",
         states={"archived": [("readonly", True)]})
     revision = fields.Integer(default=1, readonly=True, copy=False)
