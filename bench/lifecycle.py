@@ -54,7 +54,12 @@ def odoo_cli(*args):
          os.path.join(ROOT, "odoo.conf"), "-d", DB, "--stop-after-init",
          "--log-level=warn"] + list(args),
         cwd=ROOT, capture_output=True, text=True)
-    errors = [line for line in (run.stdout + run.stderr).splitlines()
+    output = run.stdout + run.stderr
+    odoo_cli.calls = getattr(odoo_cli, "calls", 0) + 1
+    with open(os.path.join(ROOT, ".data", "lifecycle-%d.log" % odoo_cli.calls),
+              "w") as handle:
+        handle.write(" ".join(args) + "\n" + output)
+    errors = [line for line in output.splitlines()
               if " ERROR " in line or " CRITICAL " in line]
     return run.returncode == 0 and not errors, errors
 
