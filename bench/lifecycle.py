@@ -137,7 +137,7 @@ def lifecycle(modules, record):
     """Install, upgrade, uninstall one by one, re-install."""
     subprocess.run(["dropdb", "--if-exists", DB], check=True)
     ok, errors = odoo_cli("-i", "sale_management,sale_stock,mrp,purchase,"
-                          "account_invoicing,mrp_repair")
+                          "account_invoicing,mrp_repair", "--load-language=en_US,zh_CN")
     record("install Odoo's apps with demo data", ok, "; ".join(errors[:3]))
     ok, errors = odoo_cli("-i", ",".join(modules))
     record("install all gendan modules with demo data", ok, "; ".join(errors[:3]))
