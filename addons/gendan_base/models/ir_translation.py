@@ -67,13 +67,24 @@ class IrTranslation(models.Model):
         fields = self.env["ir.model.fields"].sudo()
         for mixin in [name for name in self.env.registry if name.startswith("gendan.")
                       and name.endswith(".mixin")]:
-            heirs = self.env[mixin]._inherit_children
+            heirs = self._gendan_heirs(mixin)
             own = fields.search([("model", "=", mixin)])
             inherited = fields.search([("model", "in", list(heirs)),
                                        ("name", "in", own.mapped("name"))])
             for lang in langs:
                 self._gendan_copy_field_terms(own, inherited, lang)
                 self._gendan_copy_selection_terms(mixin, heirs, own, lang)
+
+    def _gendan_heirs(self, mixin):
+        """The models that inherit ``mixin``, also through another abstract
+        model (e.g. gendan.payment.exception inherits the sign-off mixin)."""
+        heirs, todo = set(), [mixin]
+        while todo:
+            for child in self.env[todo.pop()]._inherit_children:
+                if child not in heirs:
+                    heirs.add(child)
+                    todo.append(child)
+        return heirs
 
     def _gendan_copy_field_terms(self, own, inherited, lang):
         terms = ("ir.model.fields,field_description", "ir.model.fields,help")
