@@ -60,13 +60,14 @@ class IrTranslation(models.Model):
 
     @api.model
     def _gendan_inherit_mixin_terms(self, langs):
-        """A field a model inherits from a gendan mixin takes the mixin's
-        translations where it has none: Odoo keeps one translation per field
-        record, and the module that adds the model does not carry the
-        labels of the mixin's fields (Sign-off, Deadline, Signatures...)."""
+        """A field a model inherits from a gendan mixin (any abstract gendan
+        model) takes the mixin's translations where it has none: Odoo keeps
+        one translation per field record, and the module that adds the model
+        does not carry the labels of the mixin's fields (Sign-off, Deadline,
+        Signatures...)."""
         fields = self.env["ir.model.fields"].sudo()
         for mixin in [name for name in self.env.registry if name.startswith("gendan.")
-                      and name.endswith(".mixin")]:
+                      and self.env[name]._abstract]:
             heirs = self._gendan_heirs(mixin)
             own = fields.search([("model", "=", mixin)])
             inherited = fields.search([("model", "in", list(heirs)),
