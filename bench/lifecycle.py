@@ -4,6 +4,10 @@ core documents must survive the uninstalls.
 
     ./gendan lifecycle                  (databases gendan_upgrade*, gendan_lifecycle)
     ./gendan lifecycle --upgrade-only   (the upgrade from the previous release only)
+    GENDAN_LIFECYCLE_DB=mydb ./gendan lifecycle --modules gendan_shipping,gendan_stock
+        (on the existing database mydb, e.g. made with createdb -T: uninstall
+        those modules, check the core records, re-install them; prints the
+        steps, does not write docs/lifecycle.md)
 
 Writes the outcome to docs/lifecycle.md and exits non-zero on any failure.
 """
@@ -126,6 +130,10 @@ def main():
         rows.append((step, "ok" if ok else "FAILED", detail))
         print("[lifecycle] %-40s %s %s" % (step, "ok" if ok else "FAILED", detail))
 
+    if "--modules" in sys.argv:
+        names = sys.argv[sys.argv.index("--modules") + 1].split(",")
+        reinstall(names, record)
+        return 0 if ok_all else 1
     upgrade.run(record)
     if "--upgrade-only" not in sys.argv:
         lifecycle(modules, record)
@@ -157,6 +165,19 @@ def lifecycle(modules, record):
     record("no gendan table or model left", not tables, ", ".join(tables[:10]))
     ok, errors = odoo_cli("-i", ",".join(modules))
     record("re-install all", ok, "; ".join(errors[:3]))
+
+
+def reinstall(modules, record):
+    """Uninstall ``modules`` (and what depends on them) on the existing
+    database, then install them again."""
+    before = core_records()
+    for module in uninstall_order(modules):
+        state = uninstall(module)
+        lost = missing(before)
+        record("uninstall %s" % module, state in ("uninstalled", False) and not lost,
+               "state %s; core records lost: %s" % (state, lost or "none"))
+    ok, errors = odoo_cli("-i", ",".join(modules))
+    record("re-install %s" % ",".join(modules), ok, "; ".join(errors[:3]))
 
 
 def write_report(rows):

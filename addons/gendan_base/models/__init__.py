@@ -1,4 +1,5 @@
 from . import gendan_state_machine
+from . import gendan_numbered_mixin
 from . import gendan_signoff_rule
 from . import gendan_signature
 from . import gendan_signoff_mixin

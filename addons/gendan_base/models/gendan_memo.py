@@ -14,12 +14,16 @@ class GendanMemo(models.Model):
     _name = "gendan.memo"
     _description = "Internal Contact Form"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin", "gendan.distribution.mixin",
                 "gendan.sla.mixin"]
     _order = "date desc, id desc"
 
     _signoff_gated_states = ["approved", "distributed", "closed"]
     _signoff_reset_fields = ["subject", "body", "reply_days"]
+    _signoff_request_move = (["draft", "to_sign"], "to_sign")
+    _signoff_approve_move = (["to_sign"], "approved")
+    _signoff_reset_move = (["to_sign", "approved", "distributed"], "to_sign")
     _distribution_list_xmlid = "gendan_base.distribution_list_memo"
     _sla_done_states = ["closed", "cancel"]
 
@@ -51,12 +55,6 @@ class GendanMemo(models.Model):
     def _check_reply_days(self):
         if self.filtered(lambda memo: memo.reply_days < 0):
             raise UserError(_("The reply time cannot be negative."))
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("gendan.memo") or "/"
-        return super(GendanMemo, self).create(vals)
 
     @api.multi
     def write(self, vals):
@@ -94,15 +92,3 @@ class GendanMemo(models.Model):
     @transition(["cancel"], "draft")
     def action_draft(self):
         return self.write({"state": "draft"})
-
-    @transition(["draft", "to_sign"], "to_sign")
-    def _signoff_on_request(self):
-        self.write({"state": "to_sign"})
-
-    @transition(["to_sign"], "approved")
-    def _signoff_on_approved(self):
-        self.write({"state": "approved"})
-
-    @transition(["to_sign", "approved", "distributed"], "to_sign")
-    def _signoff_on_reset(self):
-        self.write({"state": "to_sign"})

@@ -15,9 +15,15 @@ class GendanSignoffMixin(models.AbstractModel):
         _signoff_gated_states = ["approved"]  # unreachable until signed off
         _signoff_reject_state = "draft"     # set on rejection (None: untouched)
         _signoff_reset_fields = ["qty"]     # a change asks for re-approval
+        # the document's own moves, made by the engine ((from states), to)
+        _signoff_request_move = (["draft"], "to_sign")     # signatures asked
+        _signoff_approve_move = (["to_sign"], "approved")  # all signed
+        _signoff_reset_move = (["approved"], "to_sign")    # key field changed
 
-    and override the hooks ``_signoff_on_*``. The document model must also
-    inherit ``mail.thread`` (the trail of every step is in the chatter).
+    and override the hooks ``_signoff_on_*`` for what else happens (they run
+    after the move; ``_signoff_approve_vals`` adds what the approval fills).
+    The document model must also inherit ``mail.thread`` (the trail of every
+    step is in the chatter).
     """
 
     _name = "gendan.signoff.mixin"
@@ -27,6 +33,9 @@ class GendanSignoffMixin(models.AbstractModel):
     _signoff_gated_states = []
     _signoff_reject_state = "draft"
     _signoff_reset_fields = []
+    _signoff_request_move = None
+    _signoff_approve_move = None
+    _signoff_reset_move = None
 
     signoff_state = fields.Selection(
         [("none", "Not Requested"), ("pending", "Waiting for Signatures"),
@@ -252,6 +261,7 @@ class GendanSignoffMixin(models.AbstractModel):
                            "signoff_revision": rec.signoff_revision + 1})
             rec._signoff_post(body=_("Sign-off requested (revision %s).") % (
                 rec.signoff_revision))
+        self._signoff_move("_signoff_on_request")
         self._signoff_on_request()
         self._signoff_approve_if_complete()
         self._signoff_todo_sync()
@@ -358,6 +368,7 @@ class GendanSignoffMixin(models.AbstractModel):
                 done.sudo().write({"signoff_state": "approved"})
             for rec in done:
                 rec._signoff_post(body=_("All required signatures given: signed off."))
+            done.sudo()._signoff_move("_signoff_on_approved")
             done.sudo()._signoff_on_approved()
 
     def _signoff_reset(self, reason):
@@ -369,6 +380,7 @@ class GendanSignoffMixin(models.AbstractModel):
             self.write({"signoff_state": "none"})
         for rec in self:
             rec._signoff_post(body=_("Re-approval needed. %s") % reason)
+        self._signoff_move("_signoff_on_reset")
         self._signoff_on_reset()
         self.action_signoff_request()
 
@@ -410,6 +422,39 @@ class GendanSignoffMixin(models.AbstractModel):
     def _signoff_reject_moves(self):
         """The state move a rejection makes (declared by the class attribute)."""
         return (((ANY_STATE,), self._signoff_reject_state, ()),)
+
+    @api.model
+    def _signoff_moves(self):
+        """{step: moves} of the document's state moves the engine makes
+        (``_signoff_*_move``), listed by ``_state_transitions``."""
+        moves = {}
+        if self._signoff_reject_state:
+            moves["action_signoff_reject"] = self._signoff_reject_moves()
+        for step, move in (("_signoff_on_request", self._signoff_request_move),
+                           ("_signoff_on_approved", self._signoff_approve_move),
+                           ("_signoff_on_reset", self._signoff_reset_move)):
+            if move:
+                moves[step] = ((tuple(move[0]), move[1], ()),)
+        return moves
+
+    def _signoff_move(self, step):
+        """Make the state move of ``step``, if the model declares one: the
+        records must be in its source states; written as superuser (a signer
+        may only read the document), with ``_signoff_approve_vals``."""
+        moves = self._signoff_moves().get(step)
+        if not moves or not self:
+            return
+        self._state_check_button(step, moves)
+        field, to_state = self._signoff_state_field, moves[0][1]
+        vals = {field: to_state}
+        if step == "_signoff_on_approved":
+            vals.update(self._signoff_approve_vals())
+        with moving(self, moves):
+            self.filtered(lambda rec: rec[field] != to_state).sudo().write(vals)
+
+    def _signoff_approve_vals(self):
+        """What the document records with its approval move (e.g. the date)."""
+        return {}
 
     # -- hooks ----------------------------------------------------------------
 

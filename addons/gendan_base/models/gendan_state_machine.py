@@ -52,9 +52,10 @@ class GendanStateMachine(models.AbstractModel):
             moves = getattr(getattr(cls, name, None), "_gendan_transitions", None)
             if moves:
                 buttons[name] = moves
-        if getattr(self, "_signoff_reject_state", None):
-            # the sign-off engine moves a rejected document (gendan.signoff.mixin)
-            buttons["action_signoff_reject"] = self._signoff_reject_moves()
+        if hasattr(self, "_signoff_moves"):
+            # the sign-off engine's moves (request, approval, rejection, reset:
+            # gendan.signoff.mixin)
+            buttons.update(self._signoff_moves())
         return buttons
 
     @api.model

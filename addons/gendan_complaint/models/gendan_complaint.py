@@ -42,6 +42,7 @@ class GendanComplaint(models.Model):
     _name = "gendan.complaint"
     _description = "Customer Complaint"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.sla.mixin"]
     _order = "received_date desc, id desc"
     _state_button_fields = ("reply_date",)
@@ -231,9 +232,6 @@ class GendanComplaint(models.Model):
     def create(self, vals):
         if not vals.get("partner_id"):
             raise ValidationError(_("A complaint needs a customer."))
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.complaint") or "/"
         if vals.get("severity") in ("major", "critical"):
             vals.setdefault("eightd_required", True)
         if not vals.get("merchandiser_id") and vals.get("order_id"):

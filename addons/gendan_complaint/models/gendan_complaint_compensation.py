@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.engine import button, transition
 
 
 class GendanComplaintCompensation(models.Model):
@@ -16,6 +16,7 @@ class GendanComplaintCompensation(models.Model):
     _signoff_state_field = "state"
     _signoff_gated_states = ["approved", "done"]
     _signoff_reject_state = "draft"
+    _signoff_approve_move = (["draft"], "approved")
     # the documents the approval makes, never written directly
     _state_button_fields = ("refund_id", "picking_id")
     _signoff_reset_fields = ["compensation_type", "amount", "invoice_id",
@@ -113,11 +114,10 @@ class GendanComplaintCompensation(models.Model):
                                   "quantity to send.") % comp.name)
         return self.action_signoff_request()
 
-    @transition(["draft"], "approved")
+    @button()
     def _signoff_on_approved(self):
         """Approved: the credit note (draft, for finance) or the free
         replacement delivery is made."""
-        self.write({"state": "approved"})
         for comp in self:
             if comp.compensation_type == "credit_note" and not comp.refund_id:
                 comp.refund_id = comp._create_refund()

@@ -16,7 +16,8 @@ class GendanPartRequest(models.Model):
 
     _name = "gendan.part.request"
     _description = "Replacement Parts Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "id desc"
     # the supply and delivery documents, made by the Order button only
     _state_button_fields = ("purchase_id", "production_id", "picking_id",
@@ -71,13 +72,6 @@ class GendanPartRequest(models.Model):
         if self.complaint_id:
             self.partner_id = self.complaint_id.partner_id
             self.order_id = self.complaint_id.order_id
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.part.request") or "/"
-        return super().create(vals)
 
     @api.multi
     def write(self, vals):

@@ -14,7 +14,8 @@ class GendanGoodsPhoto(models.Model):
 
     _name = "gendan.goods.photo"
     _description = "Goods Photos for Customer Confirmation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "id desc"
     _state_button_fields = ("date_sent", "date_answered")
 
@@ -59,9 +60,6 @@ class GendanGoodsPhoto(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.goods.photo") or "/"
         photo = super(GendanGoodsPhoto, self).create(vals)
         photo._notify_salesperson()
         return photo

@@ -19,7 +19,8 @@ class GendanPickupSlip(models.Model):
 
     _name = "gendan.pickup.slip"
     _description = "Pick-up Slip"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "id desc"
     _state_button_fields = ("date_issued", "issued_by_id")
 
@@ -93,9 +94,6 @@ class GendanPickupSlip(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.pickup.slip") or "/"
         slip = super(GendanPickupSlip, self).create(vals)
         if slip.picking_id.state in ("done", "cancel"):
             raise UserError(_("%s is closed: it needs no pick-up slip.")

@@ -16,7 +16,8 @@ class GendanQaCheck(models.Model):
 
     _name = "gendan.qa.check"
     _description = "QA Receipt Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "id desc"
     _state_button_fields = ("date_checked", "checked_by_id")
 
@@ -78,9 +79,6 @@ class GendanQaCheck(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.qa.check") or "/"
         check = super(GendanQaCheck, self).create(vals)
         check._check_document()  # also when neither field is given
         check._check_document_open()

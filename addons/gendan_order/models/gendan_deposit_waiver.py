@@ -34,5 +34,5 @@ class GendanDepositWaiver(models.Model):
         if self.filtered(lambda waiver: not waiver.sale_order_id.deposit_amount):
             raise ValidationError(_("This order asks no deposit."))
 
-    def _exception_signed_vals(self):
+    def _signoff_approve_vals(self):
         return {"approved_date": fields.Date.context_today(self)}

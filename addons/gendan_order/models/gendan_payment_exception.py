@@ -1,5 +1,3 @@
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -23,6 +21,7 @@ class GendanPaymentException(models.AbstractModel):
     _name = "gendan.payment.exception"
     _description = "Payment Exception"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin"]
     _order = "id desc"
 
@@ -52,12 +51,6 @@ class GendanPaymentException(models.AbstractModel):
         if self.filtered(lambda rec: not (rec.reason or "").strip()):
             raise ValidationError(_("%s needs a reason.") % self._description)
 
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
-        return super(GendanPaymentException, self).create(vals)
-
     @api.multi
     def write(self, vals):
         if LOCKED_FIELDS & set(vals) and self.filtered(lambda rec: rec.state in (
@@ -69,28 +62,25 @@ class GendanPaymentException(models.AbstractModel):
     # -- moves (the signed state is the model's: declared here, not decorated) --
 
     @api.model
-    def _exception_moves(self):
+    def _signoff_moves(self):
+        """The sign-off engine's moves, to the model's signed state."""
         signed = self._exception_signed_state
-        return {
-            "action_cancel": ((("draft", "to_sign", signed), "cancel", ()),),
+        moves = super(GendanPaymentException, self)._signoff_moves()
+        moves.update({
             "_signoff_on_request": ((("draft", "to_sign"), "to_sign", ()),),
             "_signoff_on_approved": ((("to_sign",), signed, ()),),
             "_signoff_on_reset": ((("to_sign", signed), "to_sign", ()),),
-        }
+        })
+        return moves
+
+    def _cancel_moves(self):
+        return ((("draft", "to_sign", self._exception_signed_state), "cancel", ()),)
 
     @api.model
     def _state_transitions(self):
         buttons = super(GendanPaymentException, self)._state_transitions()
-        buttons.update(self._exception_moves())
+        buttons["action_cancel"] = self._cancel_moves()
         return buttons
-
-    @contextmanager
-    def _exception_button(self, button):
-        """Run ``button``'s declared move; yields the state it moves to."""
-        moves = self._exception_moves()[button]
-        self._state_check_button(button, moves)
-        with moving(self, moves):
-            yield moves[0][1]
 
     # -- buttons and sign-off hooks -----------------------------------------------
 
@@ -103,22 +93,8 @@ class GendanPaymentException(models.AbstractModel):
 
     @api.multi
     def action_cancel(self):
-        with self._exception_button("action_cancel") as state:
+        moves = self._cancel_moves()
+        self._state_check_button("action_cancel", moves)
+        with moving(self, moves):
             self._signoff_withdraw()
-            return self.write({"state": state})
-
-    def _signoff_on_request(self):
-        with self._exception_button("_signoff_on_request") as state:
-            self.write({"state": state})
-
-    def _signoff_on_approved(self):
-        with self._exception_button("_signoff_on_approved") as state:
-            self.write(dict(self._exception_signed_vals(), state=state))
-
-    def _exception_signed_vals(self):
-        """What the model records when the exception is signed."""
-        return {}
-
-    def _signoff_on_reset(self):
-        with self._exception_button("_signoff_on_reset") as state:
-            self.write({"state": state})
+            return self.write({"state": "cancel"})

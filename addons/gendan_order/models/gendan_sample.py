@@ -21,12 +21,14 @@ class GendanSample(models.Model):
     _name = "gendan.sample"
     _description = "Sample Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin", "gendan.sla.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
     _signoff_gated_states = ["approved"]
     _signoff_reject_state = "rejected"
+    _signoff_approve_move = (["delivered"], "approved")
     _sla_start_field = "delivered_date"
     _sla_working_days = 3
     _sla_done_states = ["approved", "rejected", "cancel"]
@@ -83,8 +85,6 @@ class GendanSample(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("gendan.sample")
         if vals.get("order_id") and not vals.get("partner_id"):
             vals["partner_id"] = self.env["sale.order"].browse(
                 vals["order_id"]).partner_id.id
@@ -155,9 +155,5 @@ class GendanSample(models.Model):
             raise UserError(_("A check of %s failed: reject the sample instead "
                               "of signing it.") % self.name)
 
-    @transition(["delivered"], "approved")
-    def _signoff_on_approved(self):
-        res = super(GendanSample, self)._signoff_on_approved()
-        self.write({"state": "approved",
-                    "approved_date": fields.Date.context_today(self)})
-        return res
+    def _signoff_approve_vals(self):
+        return {"approved_date": fields.Date.context_today(self)}

@@ -8,6 +8,18 @@ from odoo.tools import float_compare
 
 MILESTONE_STATES = [
     ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
+
+
+def milestone_fields(state_label, date_label, compute):
+    """The state and date fields of one cockpit milestone (stored, computed
+    by ``compute`` as superuser): ``milestone_<name>_state, milestone_<name>_date
+    = milestone_fields(...)``. The cockpit summary reads every such pair."""
+    return (fields.Selection(MILESTONE_STATES, state_label, compute=compute,
+                             compute_sudo=True, store=True),
+            fields.Date(date_label, compute=compute, compute_sudo=True,
+                        store=True))
+
+
 COCKPIT_STATES = [
     ("draft", "In Review"), ("on_track", "On Track"), ("at_risk", "Late Risk"),
     ("late", "Late"), ("done", "Completed")]
@@ -149,30 +161,14 @@ class SaleOrder(models.Model):
     deposit_waiver_ids = fields.One2many(
         "gendan.deposit.waiver", "sale_order_id", "Deposit Exceptions")
     # cockpit milestones of this module
-    milestone_review_state = fields.Selection(
-        MILESTONE_STATES, "Review", compute="_compute_milestone_review",
-        compute_sudo=True, store=True)
-    milestone_review_date = fields.Date(
-        "Review Deadline", compute="_compute_milestone_review",
-        compute_sudo=True, store=True)
-    milestone_data_state = fields.Selection(
-        MILESTONE_STATES, "Customer Data", compute="_compute_milestone_data",
-        compute_sudo=True, store=True)
-    milestone_data_date = fields.Date(
-        "Customer Data Deadline", compute="_compute_milestone_data",
-        compute_sudo=True, store=True)
-    milestone_sample_state = fields.Selection(
-        MILESTONE_STATES, "Sample", compute="_compute_milestone_sample",
-        compute_sudo=True, store=True)
-    milestone_sample_date = fields.Date(
-        "Sample Deadline", compute="_compute_milestone_sample",
-        compute_sudo=True, store=True)
-    milestone_deposit_state = fields.Selection(
-        MILESTONE_STATES, "Deposit", compute="_compute_milestone_deposit",
-        compute_sudo=True, store=True)
-    milestone_deposit_date = fields.Date(
-        "Deposit Deadline", compute="_compute_milestone_deposit",
-        compute_sudo=True, store=True)
+    milestone_review_state, milestone_review_date = milestone_fields(
+        "Review", "Review Deadline", "_compute_milestone_review")
+    milestone_data_state, milestone_data_date = milestone_fields(
+        "Customer Data", "Customer Data Deadline", "_compute_milestone_data")
+    milestone_sample_state, milestone_sample_date = milestone_fields(
+        "Sample", "Sample Deadline", "_compute_milestone_sample")
+    milestone_deposit_state, milestone_deposit_date = milestone_fields(
+        "Deposit", "Deposit Deadline", "_compute_milestone_deposit")
     # cockpit summary over every milestone_<name>_state/_date field
     milestone_late_count = fields.Integer(
         "Late Milestones", compute="_compute_cockpit_summary",

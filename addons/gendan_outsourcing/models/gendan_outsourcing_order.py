@@ -30,12 +30,15 @@ class GendanOutsourcingOrder(models.Model):
     _name = "gendan.outsourcing.order"
     _description = "Outsourcing List"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
     _signoff_gated_states = list(SIGNED_STATES)
-    _signoff_reject_state = None  # set by _signoff_on_rejected
+    _signoff_reject_state = "draft"
+    _signoff_request_move = (["draft", "pending", "approved"], "pending")
+    _signoff_approve_move = (["pending"], "approved")
     _signoff_reset_fields = ["date_delivery", "quality_requirement",
                              "packing_requirement"]
     _mail_post_access = "read"
@@ -188,13 +191,6 @@ class GendanOutsourcingOrder(models.Model):
                     "different companies.") % rec.name)
 
     # -- CRUD -------------------------------------------------------------------
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.outsourcing.order") or "/"
-        return super(GendanOutsourcingOrder, self).create(vals)
 
     @api.multi
     def write(self, vals):
@@ -376,19 +372,11 @@ class GendanOutsourcingOrder(models.Model):
 
     # -- sign-off hooks -------------------------------------------------------------
 
-    @transition(["draft", "pending", "approved"], "pending")
-    def _signoff_on_request(self):
-        self.filtered(lambda rec: rec.state != "pending").sudo().write(
-            {"state": "pending"})
+    def _signoff_approve_vals(self):
+        return {"date_approved": fields.Datetime.now()}
 
-    @transition(["pending"], "draft")
-    def _signoff_on_rejected(self):
-        self.sudo().write({"state": "draft"})
-
-    @transition(["pending"], "approved")
     def _signoff_on_approved(self):
-        lists = self.sudo().filtered(lambda rec: rec.state == "pending")
-        lists.write({"state": "approved", "date_approved": fields.Datetime.now()})
+        lists = self.sudo()
         purchasers = self.env.ref("gendan_base.group_purchasing").sudo().users
         self.env["mail.activity"]._todo_ensure(
             lists, "outsourcing_confirm", purchasers,

@@ -29,6 +29,7 @@ class GendanPackagingSpec(models.Model):
     _name = "gendan.packaging.spec"
     _description = "Packaging Specification"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.distribution.mixin"]
     _order = "id desc"
 
@@ -90,9 +91,6 @@ class GendanPackagingSpec(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.packaging.spec") or "/"
         spec = super(GendanPackagingSpec, self).create(vals)
         spec._link_purchase_order()
         return spec

@@ -1,12 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
+from odoo.addons.gendan_order.models.sale_order import milestone_fields
 
 MILESTONES = ("outsource_signed", "outsource_confirmed", "outsource_produced",
               "outsource_qa", "outsource_delivered")
 SIGN_DAYS = 2      # working days from the list's order date to sign it off
 CONFIRM_DAYS = 3   # working days from the order date to the factory's reply
+COMPUTE = "_compute_gendan_outsourcing_milestones"
 
 
 class SaleOrder(models.Model):
@@ -24,46 +25,21 @@ class SaleOrder(models.Model):
         "Outsourcing Lists", compute="_compute_gendan_outsourcing_count")
     gendan_packaging_spec_count = fields.Integer(
         "Packaging Specifications", compute="_compute_gendan_outsourcing_count")
-    milestone_outsource_signed_state = fields.Selection(
-        MILESTONE_STATES, "Outsourcing List Signed",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_signed_date = fields.Date(
-        "Outsourcing List Signed On",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_confirmed_state = fields.Selection(
-        MILESTONE_STATES, "Factory Confirmed",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_confirmed_date = fields.Date(
-        "Factory Confirmed On",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_produced_state = fields.Selection(
-        MILESTONE_STATES, "Factory Production",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_produced_date = fields.Date(
-        "Factory Production Finished On",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_qa_state = fields.Selection(
-        MILESTONE_STATES, "Outsourced Goods QA",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_qa_date = fields.Date(
-        "Outsourced Goods QA On",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_delivered_state = fields.Selection(
-        MILESTONE_STATES, "Factory Delivered",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
-    milestone_outsource_delivered_date = fields.Date(
-        "Factory Delivered On",
-        compute="_compute_gendan_outsourcing_milestones", compute_sudo=True,
-        store=True)
+    (milestone_outsource_signed_state,
+     milestone_outsource_signed_date) = milestone_fields(
+        "Outsourcing List Signed", "Outsourcing List Signed On", COMPUTE)
+    (milestone_outsource_confirmed_state,
+     milestone_outsource_confirmed_date) = milestone_fields(
+        "Factory Confirmed", "Factory Confirmed On", COMPUTE)
+    (milestone_outsource_produced_state,
+     milestone_outsource_produced_date) = milestone_fields(
+        "Factory Production", "Factory Production Finished On", COMPUTE)
+    (milestone_outsource_qa_state,
+     milestone_outsource_qa_date) = milestone_fields(
+        "Outsourced Goods QA", "Outsourced Goods QA On", COMPUTE)
+    (milestone_outsource_delivered_state,
+     milestone_outsource_delivered_date) = milestone_fields(
+        "Factory Delivered", "Factory Delivered On", COMPUTE)
 
     def _compute_gendan_outsourcing_count(self):
         for order in self:

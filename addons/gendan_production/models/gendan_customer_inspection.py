@@ -12,7 +12,8 @@ class GendanCustomerInspection(models.Model):
 
     _name = "gendan.customer.inspection"
     _description = "Customer Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "date_scheduled desc, id desc"
     _state_button_fields = ("date_result",)
 
@@ -40,13 +41,6 @@ class GendanCustomerInspection(models.Model):
                                 readonly=True)
     reinspection_ids = fields.One2many("gendan.customer.inspection", "parent_id",
                                        "Re-inspections", readonly=True)
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.customer.inspection") or "/"
-        return super(GendanCustomerInspection, self).create(vals)
 
     @api.multi
     def write(self, vals):

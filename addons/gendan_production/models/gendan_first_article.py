@@ -29,7 +29,9 @@ class GendanFirstArticle(models.Model):
     _signoff_state_field = "state"
     _signoff_gated_states = ["passed"]
     _state_button_fields = ("date_passed",)
-    _signoff_reject_state = None  # set by _signoff_on_rejected (as superuser)
+    _signoff_reject_state = "failed"
+    _signoff_request_move = (["draft", "failed"], "pending")
+    _signoff_approve_move = (["pending"], "passed")
     _mail_post_access = "read"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -100,15 +102,5 @@ class GendanFirstArticle(models.Model):
                     "%(items)s.") % {"name": article.name,
                                      "items": ", ".join(open_items.mapped("name"))})
 
-    @transition(["draft", "failed"], "pending")
-    def _signoff_on_request(self):
-        self.sudo().write({"state": "pending"})
-
-    @transition(["pending"], "failed")
-    def _signoff_on_rejected(self):
-        self.sudo().write({"state": "failed"})
-
-    @transition(["pending"], "passed")
-    def _signoff_on_approved(self):
-        # QA signs last with a role, not the right to edit the record
-        self.sudo().write({"state": "passed", "date_passed": fields.Datetime.now()})
+    def _signoff_approve_vals(self):
+        return {"date_passed": fields.Datetime.now()}

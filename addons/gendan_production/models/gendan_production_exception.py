@@ -9,7 +9,8 @@ class GendanProductionException(models.Model):
 
     _name = "gendan.production.exception"
     _description = "Production Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "id desc"
 
     name = fields.Char("Number", default="/", readonly=True, copy=False)
@@ -42,13 +43,6 @@ class GendanProductionException(models.Model):
     state = fields.Selection(
         [("open", "Open"), ("escalated", "Escalated"), ("resolved", "Resolved")],
         default="open", required=True, readonly=True, track_visibility="onchange")
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.production.exception") or "/"
-        return super(GendanProductionException, self).create(vals)
 
     @api.multi
     def write(self, vals):

@@ -22,12 +22,16 @@ class GendanTaskOrder(models.Model):
     _name = "gendan.task.order"
     _description = "Production Task Order"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin", "gendan.distribution.mixin"]
     _order = "id desc"
 
     _signoff_state_field = "state"
     _signoff_gated_states = ["approved", "production", "done"]
-    _signoff_reject_state = None  # set by _signoff_on_rejected (as superuser)
+    _signoff_reject_state = "draft"
+    _signoff_request_move = (["draft", "pending", "approved", "production"],
+                             "pending")
+    _signoff_approve_move = (["pending"], "approved")
     _signoff_reset_fields = ["date_deadline", "requirement_item_ids", "sample_id",
                              "process_requirement", "packing_requirement"]
     _distribution_list_xmlid = "gendan_production.distribution_list_task_order"
@@ -157,9 +161,6 @@ class GendanTaskOrder(models.Model):
     def create(self, vals):
         order = self.env["sale.order"].browse(vals.get("sale_order_id"))
         self._check_sale_order_ready(order)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.task.order") or "/"
         record = super(GendanTaskOrder, self).create(vals)
         record._link_productions()
         return record
@@ -293,20 +294,12 @@ class GendanTaskOrder(models.Model):
 
     # -- sign-off hooks -----------------------------------------------------------
 
-    @transition(["draft", "pending", "approved", "production"], "pending")
-    def _signoff_on_request(self):
-        self.filtered(lambda o: o.state != "pending").sudo().write(
-            {"state": "pending"})
+    def _signoff_approve_vals(self):
+        return {"date_approved": fields.Datetime.now()}
 
-    @transition(["pending"], "draft")
-    def _signoff_on_rejected(self):
-        self.sudo().write({"state": "draft"})
-
-    @transition(["pending"], "approved")
     def _signoff_on_approved(self):
         # the last signer holds a role, not the right to edit the order
-        orders = self.sudo().filtered(lambda o: o.state == "pending")
-        orders.write({"state": "approved", "date_approved": fields.Datetime.now()})
+        orders = self.sudo()
         fresh = orders.filtered(lambda o: not o.distribution_copy_ids)
         if fresh:
             fresh.action_distribute()

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
+from odoo.addons.gendan_order.models.sale_order import milestone_fields
 
 MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
@@ -53,42 +53,18 @@ class SaleOrder(models.Model):
     is_material_risk = fields.Boolean(
         "Material Risk", compute="_compute_gendan_milestones",
         compute_sudo=True, store=True)
-    milestone_task_order_state = fields.Selection(
-        MILESTONE_STATES, "Task Order Signed", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_task_order_date = fields.Date(
-        "Task Order Signed On", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_bom_state = fields.Selection(
-        MILESTONE_STATES, "BOM Controlled", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_bom_date = fields.Date(
-        "BOM Controlled On", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_material_state = fields.Selection(
-        MILESTONE_STATES, "Materials Checked", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_material_date = fields.Date(
-        "Materials Checked On", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_first_article_state = fields.Selection(
-        MILESTONE_STATES, "First Article", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_first_article_date = fields.Date(
-        "First Article On", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_produced_state = fields.Selection(
-        MILESTONE_STATES, "Produced", compute="_compute_milestone_produced",
-        compute_sudo=True, store=True)
-    milestone_produced_date = fields.Date(
-        "Produced On", compute="_compute_milestone_produced",
-        compute_sudo=True, store=True)
-    milestone_inspected_state = fields.Selection(
-        MILESTONE_STATES, "Inspected", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
-    milestone_inspected_date = fields.Date(
-        "Inspected On", compute="_compute_gendan_milestones",
-        compute_sudo=True, store=True)
+    milestone_task_order_state, milestone_task_order_date = milestone_fields(
+        "Task Order Signed", "Task Order Signed On", "_compute_gendan_milestones")
+    milestone_bom_state, milestone_bom_date = milestone_fields(
+        "BOM Controlled", "BOM Controlled On", "_compute_gendan_milestones")
+    milestone_material_state, milestone_material_date = milestone_fields(
+        "Materials Checked", "Materials Checked On", "_compute_gendan_milestones")
+    milestone_first_article_state, milestone_first_article_date = milestone_fields(
+        "First Article", "First Article On", "_compute_gendan_milestones")
+    milestone_produced_state, milestone_produced_date = milestone_fields(
+        "Produced", "Produced On", "_compute_milestone_produced")
+    milestone_inspected_state, milestone_inspected_date = milestone_fields(
+        "Inspected", "Inspected On", "_compute_gendan_milestones")
 
     gendan_feasible_date = fields.Date(
         "Earliest Feasible Delivery", compute="_compute_gendan_feasible_date",

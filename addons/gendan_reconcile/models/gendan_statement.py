@@ -37,11 +37,13 @@ class GendanStatement(models.Model):
     _name = "gendan.statement"
     _description = "Statement of Account"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin",
                 "gendan.sla.mixin"]
     _order = "date_to desc, partner_id, id desc"
     _signoff_gated_states = ["signed", "sent", "confirmed", "disputed"]
     _signoff_reject_state = "draft"
+    _signoff_approve_move = (["draft"], "signed")
     _state_button_fields = ("sent_date", "confirmed_date")
     _sla_start_field = "sent_date"
     _sla_working_days = 5
@@ -150,9 +152,6 @@ class GendanStatement(models.Model):
         moves in it is refused, nothing is written)."""
         vals = self._normalize_partner(dict(vals))
         self._check_not_prepared(vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.statement") or "/"
         with self.env.cr.savepoint():
             statement = super(GendanStatement, self).create(vals)
             StatementBuilder(self).fill(statement)
@@ -266,10 +265,6 @@ class GendanStatement(models.Model):
             raise UserError(_("Mark the disputed lines and their reason on %s first.")
                             % ", ".join(undisputed.mapped("name")))
         return self.write({"state": "disputed"})
-
-    @transition(["draft"], "signed")
-    def _signoff_on_approved(self):
-        self.write({"state": "signed"})
 
     def _render_attachments(self):
         """PDF (partner language) and XLSX of the statement as attachments."""

@@ -17,6 +17,7 @@ class GendanEnquiry(models.Model):
     _name = "gendan.enquiry"
     _description = "Customer Enquiry"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.sla.mixin"]
     _order = "date_received desc, id desc"
 
@@ -112,9 +113,6 @@ class GendanEnquiry(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.enquiry") or "/"
         enquiry = super(GendanEnquiry, self).create(vals)
         enquiry._todo_reply()
         return enquiry

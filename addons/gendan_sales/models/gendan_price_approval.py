@@ -17,11 +17,13 @@ class GendanPriceApproval(models.Model):
     _name = "gendan.price.approval"
     _description = "Selling Price Approval"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin"]
     _order = "id desc"
 
     _signoff_gated_states = ["approved"]
     _signoff_reject_state = "draft"
+    _signoff_request_move = (["draft", "to_approve"], "to_approve")
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, default="/")
@@ -46,13 +48,6 @@ class GendanPriceApproval(models.Model):
          ("approved", "Approved"), ("void", "Void")],
         default="draft", required=True, readonly=True, index=True, copy=False,
         track_visibility="onchange")
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.price.approval") or "/"
-        return super(GendanPriceApproval, self).create(vals)
 
     @api.model
     def _create_for_orders(self, orders):
@@ -87,10 +82,6 @@ class GendanPriceApproval(models.Model):
                 raise UserError(_("Propose a selling price for every line of "
                                   "%s.") % approval.name)
         return self.action_signoff_request()
-
-    @transition(["draft", "to_approve"], "to_approve")
-    def _signoff_on_request(self):
-        self.write({"state": "to_approve"})
 
     @transition(["to_approve"], "approved")
     def _signoff_on_approved(self):

@@ -1,18 +1,19 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from odoo.addons.gendan_base.engine import (
-    button, button_running, engine, in_engine)
+from odoo.addons.gendan_base.engine import button
 
 SALES = ["gendan_base.group_salesperson", "gendan_base.group_merchandiser"]
-# what the buttons and the cron fill on the order, never a caller
-FILLED_FIELDS = {"quote_sent_date", "quote_expired", "contract_number",
-                 "contract_date", "contract_signed_date"}
 FOLLOWUP_KEYS = ("quote_seen", "quote_info", "quote_intent")
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+    # what the buttons and the cron fill on the order, never a caller (the
+    # one guard, gendan.state.machine; sale.order declares none elsewhere)
+    _state_button_fields = ("quote_sent_date", "quote_expired",
+                            "contract_number", "contract_date",
+                            "contract_signed_date")
 
     enquiry_id = fields.Many2one(
         "gendan.enquiry", readonly=True, copy=False, index=True)
@@ -87,21 +88,8 @@ class SaleOrder(models.Model):
                 "The quotation %s has expired: extend its validity date "
                 "first.") % ", ".join(expired.mapped("name")))
 
-    @api.model
-    def create(self, vals):
-        if FILLED_FIELDS & {name for name, value in vals.items() if value}:
-            raise AccessError(_(
-                "The quotation and contract dates and numbers are filled by "
-                "their buttons only."))
-        return super(SaleOrder, self).create(vals)
-
     @api.multi
     def write(self, vals):
-        if FILLED_FIELDS & set(vals) and not (in_engine() or (
-                self and button_running(self))):
-            raise AccessError(_(
-                "The quotation and contract dates and numbers are filled by "
-                "their buttons only."))
         if vals.get("state") in ("sent", "sale", "done"):
             self._gendan_check_quotable()
         if vals.get("contract_signed_file") and self.filtered(
@@ -117,11 +105,14 @@ class SaleOrder(models.Model):
         if to_follow:
             to_follow._gendan_quote_followup()
         if "contract_signed_file" in vals:
-            # the upload is dated by the clock, whoever uploads
-            with engine():
-                self.write({"contract_signed_date": vals[
-                    "contract_signed_file"] and fields.Date.context_today(self)})
+            self._gendan_date_countersigned(bool(vals["contract_signed_file"]))
         return res
+
+    @button()
+    def _gendan_date_countersigned(self, uploaded):
+        """The upload is dated by the clock, whoever uploads."""
+        self.write({"contract_signed_date": uploaded
+                    and fields.Date.context_today(self)})
 
     # -- price approval -------------------------------------------------------
 
@@ -177,8 +168,7 @@ class SaleOrder(models.Model):
         salesperson."""
         sla = self.env["gendan.sla"]
         today = fields.Date.context_today(self)
-        with engine():
-            self.write({"quote_sent_date": today})
+        self._gendan_mark_quote({"quote_sent_date": today})
         activity = self.env["mail.activity"]
         for key, days, summary in self._gendan_followups():
             activity._todo_ensure(
@@ -186,6 +176,11 @@ class SaleOrder(models.Model):
                 lambda order, text=summary: text % order.name,
                 deadline=lambda order, n=days: fields.Date.to_string(
                     sla.add_working_days(today, n, order.company_id)))
+
+    @button()
+    def _gendan_mark_quote(self, vals):
+        """Sent, expired, renewed: dated by the clock, never by a caller."""
+        return self.write(vals)
 
     def _gendan_followups(self):
         """After sending: did they see it, more information, intention to
@@ -211,8 +206,7 @@ class SaleOrder(models.Model):
             ("validity_date", "!=", False), ("validity_date", "<", today)])
         if not expired:
             return expired
-        with engine():
-            expired.write({"quote_expired": True})
+        expired._gendan_mark_quote({"quote_expired": True})
         activity = self.env["mail.activity"]
         for key in FOLLOWUP_KEYS:
             activity._todo_cancel(expired, key)
@@ -230,8 +224,7 @@ class SaleOrder(models.Model):
         renewed = self.filtered(lambda order: order.quote_expired and (
             order.validity_date or "") >= today)
         if renewed:
-            with engine():
-                renewed.write({"quote_expired": False})
+            renewed._gendan_mark_quote({"quote_expired": False})
             self.env["mail.activity"]._todo_done(renewed, "quote_expired")
 
     # -- sales contract ---------------------------------------------------------

@@ -37,7 +37,7 @@ class TestContract(GendanSalesCase):
         with self.assertRefused(UserError):
             order.write({"contract_signed_file": SCAN})  # no contract yet
         order.action_issue_contract()
-        with self.assertRefused(AccessError):
+        with self.assertRefused(UserError):
             order.write({"contract_signed_date": "2026-01-01"})
         order.write({"contract_signed_file": SCAN,
                      "contract_signed_filename": "signed.pdf"})

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.gendan_base.tests.common import shift_date
 
@@ -53,7 +53,7 @@ class TestQuotationFollowup(GendanSalesCase):
         order = self._approved_quotation()
         for vals in ({"quote_expired": True}, {"quote_sent_date": "2026-01-01"},
                      {"contract_number": "SC-FAKE"}):
-            with self.assertRefused(AccessError):
+            with self.assertRefused(UserError):
                 order.sudo(self.users["salesperson"]).write(vals)
 
     def test_uncontrolled_channel_untouched(self):

@@ -28,7 +28,8 @@ class GendanShipment(models.Model):
 
     _name = "gendan.shipment"
     _description = "Shipment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "etd desc, id desc"
     _state_button_fields = ACTION_FIELDS
 
@@ -217,9 +218,6 @@ class GendanShipment(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.shipment") or "/"
         if "document_ids" not in vals:
             vals["document_ids"] = [(0, 0, {"document_type": doc})
                                     for doc in DOCUMENT_TYPES]

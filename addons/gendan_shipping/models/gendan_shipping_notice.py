@@ -15,6 +15,7 @@ class GendanShippingNotice(models.Model):
     _name = "gendan.shipping.notice"
     _description = "Shipping Notice"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.distribution.mixin"]
     _order = "shipping_date desc, id desc"
     _mail_post_access = "read"
@@ -83,9 +84,6 @@ class GendanShippingNotice(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.shipping.notice") or "/"
         if not vals.get("carrier_id") and vals.get("sale_order_id"):
             customer = self.env["sale.order"].browse(
                 vals["sale_order_id"]).partner_id.commercial_partner_id

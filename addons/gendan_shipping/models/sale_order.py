@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.tools import float_compare
 
-from odoo.addons.gendan_order.models.sale_order import MILESTONE_STATES
+from odoo.addons.gendan_order.models.sale_order import milestone_fields
 
 # days before the ship date an unpaid balance makes the order at risk
 BALANCE_RISK_DAYS = 7
@@ -17,18 +17,10 @@ class SaleOrder(models.Model):
         compute="_compute_gendan_shipment_ids")
     gendan_release_ids = fields.One2many(
         "gendan.shipping.release", "sale_order_id", string="Shipping Releases")
-    milestone_paid_state = fields.Selection(
-        MILESTONE_STATES, string="Paid", compute="_compute_milestone_paid",
-        compute_sudo=True, store=True)
-    milestone_paid_date = fields.Date(
-        string="Paid On", compute="_compute_milestone_paid",
-        compute_sudo=True, store=True)
-    milestone_shipped_state = fields.Selection(
-        MILESTONE_STATES, string="Shipped", compute="_compute_milestone_shipped",
-        compute_sudo=True, store=True)
-    milestone_shipped_date = fields.Date(
-        string="Shipped On", compute="_compute_milestone_shipped",
-        compute_sudo=True, store=True)
+    milestone_paid_state, milestone_paid_date = milestone_fields(
+        "Paid", "Paid On", "_compute_milestone_paid")
+    milestone_shipped_state, milestone_shipped_date = milestone_fields(
+        "Shipped", "Shipped On", "_compute_milestone_shipped")
 
     @api.multi
     def _compute_gendan_shipment_ids(self):

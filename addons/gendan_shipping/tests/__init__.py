@@ -8,3 +8,4 @@ from . import test_security
 from . import test_bad_input
 from . import test_balance_risk
 from . import test_report_delivery_note
+from . import test_uninstall_hook

@@ -14,7 +14,9 @@ class GendanShowroomCheck(models.Model):
 
     _name = "gendan.showroom.check"
     _description = "Showroom Weekly Check"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
+    _gendan_sequence_date_field = "date"
     _order = "date desc, id desc"
     _state_button_fields = ("user_id",)
 
@@ -60,14 +62,6 @@ class GendanShowroomCheck(models.Model):
                 lambda line: not line.is_working))
             check.incomplete_count = len(present.filtered(
                 lambda line: not line.accessories_complete))
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].with_context(
-                ir_sequence_date=vals.get("date")).next_by_code(
-                    "gendan.showroom.check") or "/"
-        return super(GendanShowroomCheck, self).create(vals)
 
     def _check_draft(self):
         if self.filtered(lambda check: check.state != "draft"):

@@ -17,7 +17,8 @@ class GendanShowroomMachine(models.Model):
 
     _name = "gendan.showroom.machine"
     _description = "Showroom Sample Machine"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "name"
     _state_button_fields = ("date_in", "date_out")
 
@@ -84,13 +85,6 @@ class GendanShowroomMachine(models.Model):
             machine.name, machine.product_id.display_name,
             machine.serial_no and " (%s)" % machine.serial_no or ""))
             for machine in self]
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.showroom.machine") or "/"
-        return super(GendanShowroomMachine, self).create(vals)
 
     @api.multi
     def unlink(self):

@@ -17,11 +17,15 @@ class GendanShowroomRegister(models.Model):
     _name = "gendan.showroom.register"
     _description = "Property Register Form"
     _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin",
                 "gendan.signoff.mixin"]
     _order = "date desc, id desc"
 
     _signoff_gated_states = ["done"]
     _signoff_reject_state = "draft"
+    _signoff_request_move = (["draft", "to_sign"], "to_sign")
+    # the gate of the sign-off engine refuses "done" before both signed
+    _signoff_approve_move = (["to_sign"], "done")
 
     name = fields.Char("Number", readonly=True, copy=False, default="/")
     date = fields.Date(required=True, default=fields.Date.context_today,
@@ -55,13 +59,6 @@ class GendanShowroomRegister(models.Model):
             form.amount_withdrawn = sum(lines.filtered(
                 lambda line: line.operation == "withdraw").mapped("value"))
 
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.showroom.register") or "/"
-        return super(GendanShowroomRegister, self).create(vals)
-
     def _check_lines_editable(self):
         if self.filtered(lambda form: form.state != "draft"):
             raise UserError(_("The lines of a property register form sent for "
@@ -91,13 +88,6 @@ class GendanShowroomRegister(models.Model):
     def action_draft(self):
         return self.write({"state": "draft"})
 
-    @transition(["draft", "to_sign"], "to_sign")
-    def _signoff_on_request(self):
-        self.write({"state": "to_sign"})
-
-    @transition(["to_sign"], "done")
     def _signoff_on_approved(self):
-        # the gate of the sign-off engine refuses "done" before both signed
-        self.write({"state": "done"})
         for form in self:
             form.line_ids._apply(form.date)

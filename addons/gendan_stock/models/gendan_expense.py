@@ -19,7 +19,8 @@ class GendanExpense(models.Model):
 
     _name = "gendan.expense"
     _description = "Daily Expense"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gendan.state.machine",
+                "gendan.numbered.mixin"]
     _order = "date desc, id desc"
     _state_button_fields = ("checked_by_id", "checked_date", "approved_by_id",
                             "approved_date", "invoice_id")
@@ -71,9 +72,6 @@ class GendanExpense(models.Model):
     @api.model
     def create(self, vals):
         self._check_amount_vals(vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "gendan.expense") or "/"
         return super(GendanExpense, self).create(vals)
 
     @api.multi

@@ -58,6 +58,11 @@ class StockInventory(models.Model):
         day_str = fields.Date.to_string(day)
         done = self.search([("gendan_count_date", "=", day_str),
                             ("company_id", "=", company.id)]).mapped("location_id")
+        # a location still counted (an adjustment in progress, e.g. last
+        # month's) gets no second one: Odoo refuses two adjustments in
+        # progress of the same product and location
+        done |= self.search([("state", "=", "confirm"),
+                             ("company_id", "=", company.id)]).mapped("location_id")
         created = self.browse()
         for location in company.gendan_count_location_ids - done:
             created |= self.create({
@@ -75,6 +80,30 @@ class StockInventory(models.Model):
                               "quantities") % inv.location_id.display_name,
                 deadline=day_str)
         return created
+
+    @api.model
+    def _gendan_demo_opening_stock(self, name, product, location, quantity):
+        """Demo data only: the opening stock ``name`` of ``product`` (id) in
+        ``location`` (id), once. A product that already has stock there or
+        is in an adjustment in progress (left by an earlier install of the
+        module) keeps it."""
+        product = self.env["product.product"].browse(product)
+        location = self.env["stock.location"].browse(location)
+        if product.with_context(location=location.id).qty_available or \
+                self.env["stock.inventory.line"].search_count([
+                    ("product_id", "=", product.id),
+                    ("location_id", "=", location.id),
+                    ("inventory_id.state", "=", "confirm")]):
+            return False
+        inventory = self.create({
+            "name": name, "location_id": location.id,
+            "filter": "partial"})
+        inventory.action_start()
+        self.env["stock.inventory.line"].create({
+            "inventory_id": inventory.id, "product_id": product.id,
+            "location_id": location.id, "product_qty": quantity})
+        inventory.action_done()
+        return inventory.id
 
     @api.multi
     def action_done(self):
