@@ -21,6 +21,7 @@ class GendanMemo(models.Model):
     _signoff_gated_states = ["approved", "distributed", "closed"]
     _signoff_reset_fields = ["subject", "body", "reply_days"]
     _distribution_list_xmlid = "gendan_base.distribution_list_memo"
+    _distribution_live_states = ("distributed", "closed")
     _sla_done_states = ["closed", "cancel"]
 
     name = fields.Char("Number", readonly=True, copy=False, default="/")
