@@ -36,8 +36,7 @@ class GendanDistributionCopy(models.Model):
              "acknowledged it, else the members of its department.")
     is_mine = fields.Boolean(
         "My Copy", compute="_compute_is_mine", search="_search_is_mine")
-    can_acknowledge = fields.Boolean(
-        "Can Acknowledge", compute="_compute_is_mine")
+    can_acknowledge = fields.Boolean(compute="_compute_is_mine")
 
     def _documents(self):
         """{(model, id): document} of these copies, read as superuser (the
