@@ -29,6 +29,7 @@
         "views/res_company_views.xml",
         "report/report_templates.xml",
         "report/report_memo.xml",
+        "wizards/gendan_distribution_print_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..engine import check_engine
 
@@ -26,6 +27,107 @@ class GendanDistributionCopy(models.Model):
         [("sent", "Sent"), ("acknowledged", "Acknowledged"),
          ("recalled", "Recalled / Obsolete")],
         default="sent", required=True, readonly=True, index=True)
+    document_name = fields.Char(
+        "Document", compute="_compute_document",
+        help="The number and name of the document this copy is of.")
+    holder_name = fields.Char(
+        "Holder", compute="_compute_holder_name",
+        help="The person holding the copy: its recipient, else who "
+             "acknowledged it, else the members of its department.")
+    is_mine = fields.Boolean(
+        "My Copy", compute="_compute_is_mine", search="_search_is_mine")
+    can_acknowledge = fields.Boolean(compute="_compute_is_mine")
+
+    def _documents(self):
+        """{(model, id): document} of these copies, read as superuser (the
+        holder of a copy may not read every field of its document)."""
+        by_model = {}
+        for copy in self:
+            by_model.setdefault(copy.res_model, set()).add(copy.res_id)
+        documents = {}
+        for model, ids in by_model.items():
+            if model not in self.env:
+                continue
+            for doc in self.env[model].sudo().browse(list(ids)).exists():
+                documents[(model, doc.id)] = doc
+        return documents
+
+    @api.depends("res_model", "res_id")
+    def _compute_document(self):
+        documents = self._documents()
+        for copy in self:
+            doc = documents.get((copy.res_model, copy.res_id))
+            copy.document_name = doc.display_name if doc else "%s,%s" % (
+                copy.res_model, copy.res_id)
+
+    @api.depends("user_id", "group_id", "ack_user_id")
+    def _compute_holder_name(self):
+        for copy in self:
+            if copy.user_id:
+                copy.holder_name = copy.user_id.sudo().name
+            elif copy.ack_user_id:
+                copy.holder_name = copy.ack_user_id.sudo().name
+            else:
+                holders = copy._holders()
+                own = holders.filtered(copy._is_own) or holders
+                copy.holder_name = ", ".join(sorted(own.mapped("name")))
+
+    def _compute_is_mine(self):
+        user = self.env.user
+        documents = self._documents()
+        for copy in self:
+            doc = documents.get((copy.res_model, copy.res_id))
+            mine = doc._distribution_mine(user) if doc else self.browse()
+            copy.is_mine = copy in mine
+            copy.can_acknowledge = copy in mine and copy.state == "sent"
+
+    def _search_is_mine(self, operator, value):
+        """Copies addressed to the user or to a role of their own, and those
+        of an implied role nobody holds as their own (the warehouse chief's)."""
+        user = self.env.user
+        own = user._gendan_own_groups()
+        fallback = (user.sudo().groups_id - own).filtered(
+            lambda group: not any(
+                group in holder._gendan_own_groups()
+                for holder in group.sudo().users.filtered("active")))
+        mine = ["|", ("user_id", "=", user.id), "&", ("user_id", "=", False),
+                ("group_id", "in", (own | fallback).ids)]
+        if (operator == "=") == bool(value):
+            return mine
+        # the complement by id: a negated domain loses the copies whose
+        # recipient is NULL (SQL's NOT of a NULL comparison)
+        return [("id", "not in", self._search(mine))]
+
+    @api.multi
+    def name_get(self):
+        documents = self._documents()
+        result = []
+        for copy in self:
+            doc = documents.get((copy.res_model, copy.res_id))
+            result.append((copy.id, _("%(doc)s, copy %(number)s (%(dept)s)") % {
+                "doc": doc.display_name if doc else copy.res_model,
+                "number": copy.copy_number, "dept": copy.name}))
+        return result
+
+    @api.multi
+    def action_acknowledge(self):
+        """Acknowledge this copy (one row of a list): only a copy of the
+        current user's, of the latest revision, not yet acknowledged."""
+        documents = self._documents()
+        for copy in self:
+            doc = documents.get((copy.res_model, copy.res_id))
+            if not doc:
+                raise UserError(_("The document of this copy no longer exists."))
+            # as the user again: the engine checks the copy is theirs
+            doc.sudo(self.env.uid)._distribution_acknowledge(copies=copy)
+        return True
+
+    @api.multi
+    def action_open_document(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window", "res_model": self.res_model,
+                "res_id": self.res_id, "view_mode": "form",
+                "views": [(False, "form")], "target": "current"}
 
     @api.model
     def create(self, vals):

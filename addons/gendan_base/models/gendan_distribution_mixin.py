@@ -18,6 +18,14 @@ class GendanDistributionMixin(models.AbstractModel):
     _description = "Controlled Distribution"
 
     _distribution_list_xmlid = None
+    # The printed stamp (gendan_base.report_controlled_stamp): the states of
+    # ``_state_field`` in which a distributed, approved revision is in force
+    # (None: any), those in which the document is void (superseded, cancelled),
+    # and the field holding the document's own revision (None: the sign-off
+    # revision when the model is signed off, else the distribution counter).
+    _distribution_live_states = None
+    _distribution_void_states = ("cancel",)
+    _distribution_revision_field = None
 
     distribution_revision = fields.Integer(
         "Distributed Revision", default=0, readonly=True, copy=False)
@@ -50,13 +58,13 @@ class GendanDistributionMixin(models.AbstractModel):
             rec.distribution_can_acknowledge = bool(
                 rec._distribution_acknowledgeable(user))
 
-    def _distribution_acknowledgeable(self, user):
-        """The current copies ``user`` acknowledges now: those addressed to
-        them or to a role of their own; only when they have none, those of
-        a role nobody holds as their own that theirs implies (a packing
-        warehouse clerk does not take the warehouse chief's copy; a finished
-        goods clerk without a copy of their own does; a general manager does
-        not take the sales manager's)."""
+    def _distribution_mine(self, user):
+        """The current copies ``user`` holds: those addressed to them or to
+        a role of their own; only when they have none, those of a role
+        nobody holds as their own that theirs implies (a packing warehouse
+        clerk does not take the warehouse chief's copy; a finished goods
+        clerk without a copy of their own does; a general manager does not
+        take the sales manager's)."""
         current = self._distribution_current()
         own = current.filtered(lambda copy: copy._is_own(user))
         if not own:
@@ -65,7 +73,81 @@ class GendanDistributionMixin(models.AbstractModel):
             # in place of a department that has its own people
             own = current.filtered(lambda copy: copy._is_for(user)
                                    and not copy._has_own_holder())
-        return own.filtered(lambda copy: copy.state == "sent")
+        return own
+
+    def _distribution_acknowledgeable(self, user):
+        """The current copies ``user`` acknowledges now (see
+        ``_distribution_mine``), not yet acknowledged."""
+        return self._distribution_mine(user).filtered(
+            lambda copy: copy.state == "sent")
+
+    # -- printing -----------------------------------------------------------------
+
+    def _distribution_document_revision(self):
+        """The document's own revision, printed on the stamp (not the
+        distribution counter): the field ``_distribution_revision_field``,
+        else the sign-off revision of a signed-off model."""
+        self.ensure_one()
+        field = self._distribution_revision_field
+        if not field and "signoff_revision" in self._fields:
+            field = "signoff_revision"
+        return self[field or "distribution_revision"]
+
+    def _distribution_stamp_status(self):
+        """What the stamp says: "controlled" (an approved revision in force,
+        distributed, its copies live), "void" (superseded, recalled or
+        cancelled) or "draft" (not approved or not distributed yet)."""
+        self.ensure_one()
+        state_field = getattr(self, "_state_field", None)
+        state = self[state_field] if state_field in self._fields else None
+        if state is not None and state in self._distribution_void_states:
+            return "void"
+        live = self._distribution_live_states
+        if live is not None and state not in live:
+            return "draft"
+        if "signoff_state" in self._fields and self.signoff_state != "approved":
+            return "draft"
+        if not self.distribution_revision:
+            return "draft"
+        if not self._distribution_current():
+            return "void"  # the revision's copies were recalled
+        return "controlled"
+
+    def _distribution_print_copies(self, mode=None):
+        """The copies to print, one page each: ``mode`` (else the context's
+        ``gendan_print_copies``) "all" (default: every live copy of an
+        approved revision), "reference" (one unnumbered reference copy) or
+        "mine" (the current user's copies). A draft or void document prints
+        once, without copies. ``False`` stands for the unnumbered page."""
+        self.ensure_one()
+        mode = mode or self.env.context.get("gendan_print_copies") or "all"
+        if mode == "reference" or self._distribution_stamp_status() != "controlled":
+            return [False]
+        if mode == "mine":
+            mine = self._distribution_mine(self.env.user)
+            if not mine:
+                raise UserError(_("You hold no controlled copy of %s: print "
+                                  "a reference copy instead.") % self.display_name)
+            return list(mine)
+        return list(self._distribution_current()) or [False]
+
+    def _distribution_stamp(self, copy=False):
+        """What ``gendan_base.report_controlled_stamp`` prints for ``copy``
+        (a ``gendan.distribution.copy``, a copy number or False)."""
+        self.ensure_one()
+        status = self._distribution_stamp_status()
+        if copy and not isinstance(copy, models.BaseModel):
+            copy = self._distribution_current().filtered(
+                lambda rec: rec.copy_number == copy)[:1]
+        if status == "controlled" and not copy:
+            status = "reference"
+        return {
+            "status": status,
+            "revision": self._distribution_document_revision(),
+            "copy_number": copy.copy_number if copy else False,
+            "department": copy.name if copy else "",
+            "holder": copy.holder_name if copy else "",
+        }
 
     @api.model
     def create(self, vals):
@@ -186,6 +268,11 @@ class GendanDistributionMixin(models.AbstractModel):
     @api.multi
     def action_distribution_acknowledge(self):
         """Acknowledge the current user's copies of the latest revision."""
+        return self._distribution_acknowledge()
+
+    def _distribution_acknowledge(self, copies=None):
+        """Acknowledge the current user's copies of the latest revision, or
+        only ``copies`` among them (one row of a list of copies)."""
         user = self.env.user
         now = fields.Datetime.now()
         # lock the documents first: concurrent acknowledgements then wait
@@ -196,6 +283,8 @@ class GendanDistributionMixin(models.AbstractModel):
             (tuple(self.ids),))  # pylint: disable=sql-injection
         for rec in self:
             mine = rec._distribution_acknowledgeable(user)
+            if copies is not None:
+                mine &= copies
             if not mine:
                 raise UserError(_("You have no unacknowledged copy of %s.") % (
                     rec.display_name))
@@ -209,7 +298,9 @@ class GendanDistributionMixin(models.AbstractModel):
                 body=_("Copy %(numbers)s acknowledged (%(names)s).") % {
                     "numbers": ", ".join(str(n) for n in mine.mapped("copy_number")),
                     "names": ", ".join(sorted(set(mine.mapped("name"))))})
-        self.env["mail.activity"]._todo_done(self, "copy", user)
+        # the to-do is done when the user has no copy left to acknowledge
+        done = self.filtered(lambda rec: not rec._distribution_acknowledgeable(user))
+        self.env["mail.activity"]._todo_done(done, "copy", user)
         self._distribution_todo_sync()
         return True
 

@@ -25,6 +25,7 @@ class GendanMemo(models.Model):
     _signoff_approve_move = (["to_sign"], "approved")
     _signoff_reset_move = (["to_sign", "approved", "distributed"], "to_sign")
     _distribution_list_xmlid = "gendan_base.distribution_list_memo"
+    _distribution_live_states = ("distributed", "closed")
     _sla_done_states = ["closed", "cancel"]
 
     name = fields.Char("Number", readonly=True, copy=False, default="/")

@@ -37,6 +37,24 @@ class GendanSignature(models.Model):
     signed_by_id = fields.Many2one("res.users", readonly=True)
     signed_date = fields.Datetime("Signed On", readonly=True)
     comment = fields.Text(readonly=True)
+    document_name = fields.Char(
+        "Document", compute="_compute_document_name",
+        help="The number and name of the document this signature is on.")
+
+    @api.depends("res_model", "res_id")
+    def _compute_document_name(self):
+        by_model = {}
+        for sig in self:
+            by_model.setdefault(sig.res_model, set()).add(sig.res_id)
+        names = {}
+        for model, ids in by_model.items():
+            if model in self.env:
+                # a signer may only read the document: its name as superuser
+                for doc in self.env[model].sudo().browse(list(ids)).exists():
+                    names[(model, doc.id)] = doc.display_name
+        for sig in self:
+            sig.document_name = names.get((sig.res_model, sig.res_id)) or "%s,%s" % (
+                sig.res_model, sig.res_id)
 
     def _check_engine(self):
         check_engine(_("A signature"))

@@ -55,6 +55,16 @@ class GendanSignoffMixin(models.AbstractModel):
         search="_search_signoff_waiting_me")
     signoff_progress = fields.Char(
         "Signatures", compute="_compute_signoff_progress")
+    signoff_required_ids = fields.Many2many(
+        "gendan.signature", string="Required Signatures",
+        compute="_compute_signoff_slots",
+        help="The required slots of the current revision.")
+    signoff_optional_ids = fields.Many2many(
+        "gendan.signature", string="Optional Signatures",
+        compute="_compute_signoff_slots",
+        help="The optional slots of the current revision: the document is "
+             "approved without them; once approved, those left unsigned are "
+             "neither shown as waiting nor printed.")
 
     # -- computes -------------------------------------------------------------
 
@@ -64,6 +74,15 @@ class GendanSignoffMixin(models.AbstractModel):
         return self.signature_ids.filtered(
             lambda sig: sig.revision == self.signoff_revision
             and sig.state != "obsolete")
+
+    @api.depends("signature_ids.state", "signoff_state", "signoff_revision")
+    def _compute_signoff_slots(self):
+        for rec in self:
+            current = rec._signoff_current().sorted(lambda sig: (sig.sequence, sig.id))
+            rec.signoff_required_ids = current.filtered("is_required")
+            rec.signoff_optional_ids = current.filtered(
+                lambda sig: not sig.is_required and (
+                    rec.signoff_state != "approved" or sig.state != "pending"))
 
     @api.depends("signature_ids.state", "signoff_state")
     def _compute_signoff_progress(self):

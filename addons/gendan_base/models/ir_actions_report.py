@@ -35,3 +35,15 @@ class IrActionsReport(models.Model):
         result = io.BytesIO()
         writer.write(result)
         return result.getvalue()
+
+    @api.model
+    def render_qweb_html(self, docids, data=None):
+        # a print with options (gendan.distribution.print): the web client
+        # sends no ids in the URL of a report with data; they, and the copies
+        # to print, travel in the data (read by the distribution engine from
+        # the context: Odoo 11 does not give the data to the template)
+        report = self
+        if data and data.get("gendan_print_copies"):
+            docids = docids or data.get("gendan_print_ids")
+            report = self.with_context(gendan_print_copies=data["gendan_print_copies"])
+        return super(IrActionsReport, report).render_qweb_html(docids, data=data)

@@ -26,6 +26,9 @@ class GendanDocument(models.Model):
     _order = "date desc, name desc, revision desc"
     _mail_post_access = "read"
     _distribution_list_xmlid = "gendan_document.distribution_list_document"
+    _distribution_live_states = ("controlled",)
+    _distribution_void_states = ("superseded", "recalled", "archived")
+    _distribution_revision_field = "revision"
     # numbered and linked by the buttons and the registration only
     _state_button_fields = ("name", "revision", "history_key", "res_model",
                             "res_id", "source_name", "previous_id",

@@ -35,6 +35,7 @@ class GendanPackagingSpec(models.Model):
 
     _distribution_list_xmlid = \
         "gendan_outsourcing.distribution_list_packaging_spec"
+    _distribution_live_states = ("released", "acknowledged")
     _mail_post_access = "read"
     _state_button_fields = ("date_released", "date_acknowledged",
                             "ack_user_id")

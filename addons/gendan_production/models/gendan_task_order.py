@@ -35,6 +35,7 @@ class GendanTaskOrder(models.Model):
     _signoff_reset_fields = ["date_deadline", "requirement_item_ids", "sample_id",
                              "process_requirement", "packing_requirement"]
     _distribution_list_xmlid = "gendan_production.distribution_list_task_order"
+    _distribution_live_states = ("approved", "production", "done")
     _mail_post_access = "read"
     _state_button_fields = ("date_approved",)
 

@@ -27,6 +27,9 @@ class MrpBom(models.Model):
     _sla_done_states = ["controlled", "superseded"]
     _sla_responsible_field = "engineer_id"
     _distribution_list_xmlid = "gendan_production.distribution_list_bom"
+    _distribution_live_states = ("controlled",)
+    _distribution_void_states = ("superseded",)
+    _distribution_revision_field = "revision"
     _state_field = "control_state"
     _state_button_fields = ("revision", "controlled_by_id", "controlled_date",
                             "superseded_by_id")
@@ -151,11 +154,3 @@ class MrpBom(models.Model):
             tasks, "bom_revision", lambda t: t.merchandiser_id,
             lambda t: _("%(task)s: BOM revised to revision %(rev)s, issue a "
                         "change notice") % {"task": t.name, "rev": new_bom.revision})
-
-    def _controlled_copy_numbers(self):
-        """Copy numbers of the current revision for the printed copies."""
-        self.ensure_one()
-        copies = self.distribution_copy_ids.filtered(
-            lambda c: c.revision == self.distribution_revision
-            and c.state != "recalled")
-        return copies.mapped("copy_number") or [False]

@@ -12,3 +12,4 @@ from . import test_signoff_slots
 from . import test_bom_acknowledge
 from . import test_todos
 from . import test_reports_forms
+from . import test_report_stamp

@@ -34,6 +34,7 @@ class TestReports(ProductionCase):
         report = self.env.ref("gendan_production.action_report_task_order")
         text = pdf_text_layer(render_pdf(report, task.ids))
         self.assertIn("生产任务单", text)
-        self.assertIn("受控文件", text)
+        self.assertIn("草稿", text)  # not approved: no 受控文件 stamp
+        self.assertNotIn("受控文件", text)
         self.assertFalse([c for c in text if "\u2f00" <= c <= "\u2fdf"],
                          "Kangxi radicals in the text layer")

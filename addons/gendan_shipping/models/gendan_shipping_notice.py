@@ -21,6 +21,7 @@ class GendanShippingNotice(models.Model):
     _mail_post_access = "read"
 
     _distribution_list_xmlid = "gendan_shipping.distribution_list_shipping_notice"
+    _distribution_live_states = ("sent",)
 
     name = fields.Char("Number", readonly=True, copy=False, default="/")
     sale_order_id = fields.Many2one(
