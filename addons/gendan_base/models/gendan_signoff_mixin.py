@@ -261,13 +261,15 @@ class GendanSignoffMixin(models.AbstractModel):
     def action_signoff_sign(self, comment=False, signature_id=False):
         """Sign as the current user: the slot ``signature_id`` (chosen in the
         wizard) or else the first due slot of their own roles."""
+        bodies = {}
         for rec in self:
             label = rec._signoff_record("signed", comment, signature_id)[1]
-            rec._signoff_post(body=_("Signed as %(role)s%(comment)s") % {
+            bodies[rec.id] = _("Signed as %(role)s%(comment)s") % {
                 "role": label,
-                "comment": comment and ": %s" % comment or "."})
+                "comment": comment and ": %s" % comment or "."}
         self.env["mail.activity"]._todo_done(self, "signoff", self.env.user)
-        self._signoff_approve_if_complete()
+        # the last signature and "signed off" are one chatter line
+        self._signoff_approve_if_complete(bodies)
         self._signoff_todo_sync()
         return True
 
@@ -349,15 +351,24 @@ class GendanSignoffMixin(models.AbstractModel):
         self.invalidate_cache(["signature_ids"])
         return signatures
 
-    def _signoff_approve_if_complete(self):
+    def _signoff_approve_if_complete(self, bodies=None):
+        """Sign off the documents whose required signatures are all given;
+        ``bodies`` ({id: text}): the signature lines still to post, each
+        joined to the "signed off" line of its document."""
+        bodies = bodies or {}
         done = self.filtered(lambda rec: rec.signoff_state == "pending" and not any(
             sig.is_required and sig.state != "signed"
             for sig in rec._signoff_current()))
+        for rec in self - done:
+            if rec.id in bodies:
+                rec._signoff_post(body=bodies[rec.id])
         if done:
             with engine():
                 done.sudo().write({"signoff_state": "approved"})
             for rec in done:
-                rec._signoff_post(body=_("All required signatures given: signed off."))
+                lines = [bodies[rec.id]] if rec.id in bodies else []
+                lines.append(_("All required signatures given: signed off."))
+                rec._signoff_post(body="<br/>".join(lines))
             done.sudo()._signoff_on_approved()
 
     def _signoff_reset(self, reason):

@@ -100,15 +100,25 @@ class GendanFirstArticle(models.Model):
                     "%(items)s.") % {"name": article.name,
                                      "items": ", ".join(open_items.mapped("name"))})
 
+    # The sign-off engine posts its own line for each of these steps
+    # (requested, rejected, signed off): the state change is not tracked a
+    # second time (mail_notrack).
+
     @transition(["draft", "failed"], "pending")
     def _signoff_on_request(self):
-        self.sudo().write({"state": "pending"})
+        articles = self.sudo().with_context(mail_notrack=True)
+        if not self.filtered(lambda fa: fa.state != "draft"):
+            # from draft to pending changes nothing the order computes (its
+            # milestone and risk look at passed and failed articles)
+            articles = articles.with_context(gendan_orders_unaffected=True)
+        articles.write({"state": "pending"})
 
     @transition(["pending"], "failed")
     def _signoff_on_rejected(self):
-        self.sudo().write({"state": "failed"})
+        self.sudo().with_context(mail_notrack=True).write({"state": "failed"})
 
     @transition(["pending"], "passed")
     def _signoff_on_approved(self):
         # QA signs last with a role, not the right to edit the record
-        self.sudo().write({"state": "passed", "date_passed": fields.Datetime.now()})
+        self.sudo().with_context(mail_notrack=True).write(
+            {"state": "passed", "date_passed": fields.Datetime.now()})
