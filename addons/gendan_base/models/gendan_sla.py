@@ -55,8 +55,8 @@ class GendanSla(models.AbstractModel):
         self.env.cr.execute(
             "SELECT date_from, date_to FROM resource_calendar_leaves "
             "WHERE calendar_id = %s AND resource_id IS NULL", (calendar_id,))
-        leaves = tuple((fields.Datetime.to_string(date_from),
-                        fields.Datetime.to_string(date_to))
+        # the cursor gives timestamps as strings (or datetimes): same format
+        leaves = tuple((str(date_from)[:19], str(date_to)[:19])
                        for date_from, date_to in self.env.cr.fetchall())
         return weekdays, leaves
 
