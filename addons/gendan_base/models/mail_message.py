@@ -31,7 +31,8 @@ class MailMessage(models.Model):
             return False
         method = getattr(type(self.env[model]),
                          "message_get_message_notify_values", None)
-        return method is not None and method is not MailThread.message_get_message_notify_values
+        return method is not None and (
+            method is not MailThread.message_get_message_notify_values)
 
     def _gendan_recipients_exist(self):
         author = "" if self.env.context.get("mail_notify_author") else (

@@ -120,5 +120,24 @@ class GendanFirstArticle(models.Model):
     @transition(["pending"], "passed")
     def _signoff_on_approved(self):
         # QA signs last with a role, not the right to edit the record
-        self.sudo().with_context(mail_notrack=True).write(
-            {"state": "passed", "date_passed": fields.Datetime.now()})
+        articles = self.sudo().with_context(mail_notrack=True)
+        if self._orders_unaffected_by_pass():
+            articles = articles.with_context(gendan_orders_unaffected=True)
+        articles.write({"state": "passed", "date_passed": fields.Datetime.now()})
+
+    def _orders_unaffected_by_pass(self):
+        """Whether passing these articles leaves every stored field of the
+        orders as it is: another article of each task order still waits
+        (draft or pending) for a product without a passed article, so the
+        first-article milestone stays open and the risk keeps its reason.
+        The last article to pass recomputes the order (once per task order,
+        not per article)."""
+        for task in self.sudo().mapped("task_order_id"):
+            others = task.first_article_ids - self
+            passed = (others.filtered(lambda fa: fa.state == "passed")
+                      | self.filtered(lambda fa: fa.task_order_id == task)
+                      ).mapped("product_id")
+            if not others.filtered(lambda fa: fa.state in ("draft", "pending")
+                                   and fa.product_id not in passed):
+                return False
+        return True
