@@ -14,7 +14,8 @@ from odoo import fields
 LINES = 20
 CORE_STEPS = ["create order", "confirm (MOs)", "produce", "deliver", "invoice"]
 GENDAN_STEPS = ["order review", "task order approval", "deposit by finance",
-                "first articles"]
+                "first articles", "QA of the finished goods"]
+QA_STEP = "QA of the finished goods"
 
 
 def _pay_deposit(env, world, order):
@@ -25,6 +26,14 @@ def _pay_deposit(env, world, order):
     invoice.action_invoice_open()
     journal = env["account.journal"].search([("type", "=", "bank")], limit=1)
     invoice.pay_and_reconcile(journal, invoice.amount_total)
+
+
+def _pass_qa(world, production):
+    """Production asks QA to check the finished goods; QA passes them."""
+    check = production.env["gendan.qa.check"].sudo(
+        world["users"]["production"]).create(
+            {"production_id": production.id, "quantity": production.product_qty})
+    check.sudo(world["users"]["qa"]).action_pass()
 
 
 def build_world(env, gendan):
@@ -65,7 +74,8 @@ def build_world(env, gendan):
         engineer = env.ref("gendan_base.user_engineer_demo")
         boms.sudo(engineer).action_control()
         world["users"] = {login: env.ref("gendan_base.user_%s_demo" % login)
-                          for login in ("merchandiser", "salesperson", "finance", "qa")}
+                          for login in ("merchandiser", "salesperson", "finance", "qa",
+                                        "production")}
         # the admin's own channel is not controlled in the demo data
         world["team"] = env["crm.team"].create(
             {"name": "Bench export", "gendan_controlled": True})
@@ -158,13 +168,22 @@ def run_order(env, world, gendan, meter, serial, lines=None):
         with meter.step("first articles"):
             _first_articles(env, world, task)
         fresh(env)
+    qa_before = (meter.seconds.get(QA_STEP, 0), meter.queries.get(QA_STEP, 0))
     with meter.step("produce"):
         productions.action_assign()
         for production in productions:
             env["mrp.product.produce"].with_context(
                 active_id=production.id, active_ids=production.ids).create(
                     {"product_qty": production.product_qty}).do_produce()
+            if gendan and production._gendan_qa_status() not in ("na", "passed"):
+                # the finished goods enter stock after QA passed them
+                # (gendan_dispatch): timed apart, as the other gates
+                with meter.step(QA_STEP):
+                    _pass_qa(world, production)
             production.button_mark_done()
+    # the QA step ran inside "produce": counted once, apart
+    for store in (meter.seconds, meter.queries):
+        store["produce"] -= store.get(QA_STEP, 0) - qa_before[store is meter.queries]
     fresh(env)
     assert set(productions.mapped("state")) == {"done"}
     with meter.step("deliver"):

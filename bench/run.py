@@ -25,9 +25,12 @@ import scaling
 
 CORE_APPS = "sale_management,sale_stock,mrp,purchase,account_invoicing,mrp_repair"
 FULL = {"orders": 50, "lines": 20, "cockpit": 10000, "customers": 500,
-        "deliveries": 40, "xlsx": (10000, 50000, 100000)}
+        "deliveries": 40, "xlsx": (10000, 50000, 100000),
+        "signed": 100000, "pending": 1000, "mos": 10000}
 QUICK = {"orders": 2, "lines": 5, "cockpit": 1000, "customers": 50,
-         "deliveries": 10, "xlsx": (1000, 5000, 10000)}
+         "deliveries": 10, "xlsx": (1000, 5000, 10000),
+         "signed": 10000, "pending": 100, "mos": 1000}
+SECTIONS = "flow,scaling,cockpit,mywork,tna,feasibility,statements,xlsx"
 STAMP_KEY = "gendan_bench.addons_hash"
 
 
@@ -252,6 +255,46 @@ def fill_cockpit(table, res, count):
     table.add("  first page (80 rows, what the list view reads) vs bare page (s)",
               "%.4f" % res["cockpit page"][0], "%.4f" % res["bare page"][0],
               "%.2f" % (res["cockpit page"][0] / res["bare page"][0]), "(detail)", "")
+    # issue 15: the first page against a bare page of as many core columns
+    ratio_row(table, "**cockpit first page (80 rows, %d fields) vs a bare sale.order "
+              "page of as many core columns (s)**" % res["fields"],
+              res["cockpit page"][0], res["core page"][0], "%.4f", 1.5, "<= 1.5x")
+    table.add("  same, queries", str(res["cockpit page"][1]), str(res["core page"][1]),
+              "%.2f" % (res["cockpit page"][1] / res["core page"][1]), "(detail)", "")
+
+
+def fill_mywork(table, res, sizes):
+    large, small = res["large"], res.get("small")
+    for key, label in (("my work", '"My work" (the user\'s to-dos, mail.activity)'),
+                       ("waiting", '"Waiting for Me" (memos the user may sign now)')):
+        ratio_row(table, "**%s, %d signed documents, %d pending (s)** vs bare indexed "
+                  "search_count" % (label, sizes["signed"], sizes["pending"]),
+                  large[key][0], large[key + " bare"][0], "%.4f", 2.0, "<= 2x")
+        if small:
+            counts = [small[key][1], large[key][1]]
+            table.add("  same, queries at %d / %d signed documents" % (
+                sizes["signed"] // 10, sizes["signed"]),
+                " / ".join(map(str, counts)), str(large[key + " bare"][1]),
+                "%.2f" % (counts[1] / counts[0]), "constant in N",
+                "ok" if counts[0] == counts[1] else "MISSED")
+
+
+def fill_tna(table, res):
+    few, many = res["few"], res["many"]
+    table.add("**T&A form reads: queries, %d vs %d milestones (and the order's "
+              "documents)**" % (few[2], many[2]), str(many[0]), str(few[0]),
+              "%.2f" % (many[0] / few[0]), "constant in milestones",
+              "ok" if many[0] == few[0] else "MISSED")
+
+
+def fill_feasibility(table, res, mos):
+    large, small = res["large"], res["small"]
+    table.add("**feasibility of a new order, %d open MOs (s)**" % large[2],
+              "%.3f" % large[0], "1 s", "%.2f" % large[0], "<= 1 s",
+              "ok" if large[0] <= 1.0 else "MISSED")
+    table.add("  same, queries at %d / %d open MOs" % (small[2], large[2]),
+              "%d / %d" % (small[1], large[1]), "-", "%.2f" % (large[1] / small[1]),
+              "constant in N", "ok" if small[1] == large[1] else "MISSED")
 
 
 def fill_statements(table, res, customers, deliveries):
@@ -360,13 +403,12 @@ def main():
                              "exist (default: build it)")
     parser.add_argument("--output", default=os.path.join(common.ROOT, "docs",
                                                          "benchmarks.md"))
-    parser.add_argument("--only", help="comma-separated sections: flow, scaling, "
-                                       "cockpit, statements, xlsx")
+    parser.add_argument("--only", help="comma-separated sections: " + SECTIONS)
     args = parser.parse_args()
     sizes = dict(QUICK if args.quick else FULL)
     if args.orders:
         sizes["orders"] = args.orders
-    sections = set((args.only or "flow,scaling,cockpit,statements,xlsx").split(","))
+    sections = set((args.only or SECTIONS).split(","))
     common.configure()
     prepare_core(args.core_db)
     prepare_gendan(args.gendan_db, args.source_db)
@@ -384,6 +426,21 @@ def main():
         with common.environment(args.gendan_db) as env:
             fill_cockpit(table, scaling.cockpit_vs_bare(env, sizes["cockpit"]),
                          sizes["cockpit"])
+    if "mywork" in sections:
+        log('"My work" and "Waiting for Me": %d signed, %d pending' % (
+            sizes["signed"], sizes["pending"]))
+        with common.environment(args.gendan_db) as env:
+            fill_mywork(table, scaling.my_work_vs_bare(
+                env, sizes["signed"], sizes["pending"], sizes["signed"] // 10), sizes)
+    if "tna" in sections:
+        log("T&A form reads")
+        with common.environment(args.gendan_db) as env:
+            fill_tna(table, scaling.tna_form_queries(env))
+    if "feasibility" in sections:
+        log("feasibility with %d open MOs" % sizes["mos"])
+        with common.environment(args.gendan_db) as env:
+            fill_feasibility(table, scaling.feasibility(env, sizes["mos"]),
+                             sizes["mos"])
     if "statements" in sections:
         log("statements: %d customers x %d deliveries" % (
             sizes["customers"], sizes["deliveries"]))

@@ -201,7 +201,8 @@ def cockpit_vs_bare(env, count, repeat=3):
     reads = [("cockpit", fields, None), ("bare", ["name", "partner_id", "state"], None),
              ("core", core_fields(env, len(fields)), None),
              ("cockpit page", fields, 80),
-             ("bare page", ["name", "partner_id", "state"], 80)]
+             ("bare page", ["name", "partner_id", "state"], 80),
+             ("core page", core_fields(env, len(fields)), 80)]
     result = {}
     for name, names, limit in reads:
         best = None
@@ -277,3 +278,186 @@ def queries_per_n(env, sizes=SIZES):
 def _cockpit_at(env, size):
     ids = clone_orders(env, size)
     return _cockpit_read(env, ids)
+
+
+# -- "My work" and "Waiting for Me" (issue 14): memos cloned in SQL, signed
+#    ones with their signatures, pending ones waiting for the sales manager
+def _clone_memos(env, count, pending):
+    """``count`` signed-off memos (copies of the signed demo memo, with its
+    signatures) and ``pending`` memos waiting for the sales manager (copies
+    of the pending demo memo, its signatures and a "sign" to-do each)."""
+    cr = env.cr
+    Memo = env["gendan.memo"]
+    signed_memo = Memo.search([("signoff_state", "=", "approved")], limit=1)
+    pending_memo = Memo.search([("signoff_state", "=", "pending")], limit=1)
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = 'gendan_memo' AND column_name != 'id'")
+    memo_cols = [row[0] for row in cr.fetchall()]
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = 'gendan_signature' "
+               "AND column_name NOT IN ('id', 'res_id')")
+    sig_cols = [row[0] for row in cr.fetchall()]
+    user = _user(env, "sales_manager")
+    for template, number in ((signed_memo, count), (pending_memo, pending)):
+        select = ", ".join("'BENCH/' || g.n" if col == "name" else "t.%s" % col
+                           for col in memo_cols)
+        cr.execute(  # pylint: disable=sql-injection
+            "INSERT INTO gendan_memo (%s) SELECT %s FROM gendan_memo t, "
+            "generate_series(1, %%s) g(n) WHERE t.id = %%s RETURNING id" % (
+                ", ".join(memo_cols), select), (number, template.id))
+        ids = [row[0] for row in cr.fetchall()]
+        cr.execute(  # pylint: disable=sql-injection
+            "INSERT INTO gendan_signature (res_id, %s) SELECT m.id, %s "
+            "FROM gendan_signature s, unnest(%%s) m(id) "
+            "WHERE s.res_model = 'gendan.memo' AND s.res_id = %%s" % (
+                ", ".join(sig_cols), ", ".join("s.%s" % c for c in sig_cols)),
+            (ids, template.id))
+        if template == pending_memo:
+            cr.execute(
+                "INSERT INTO mail_activity (res_id, res_model_id, res_model, "
+                "res_name, activity_type_id, summary, date_deadline, user_id, "
+                "gendan_key) SELECT m.id, %s, 'gendan.memo', 'BENCH', %s, "
+                "'Sign', CURRENT_DATE, %s, 'signoff' FROM unnest(%s) m(id)",
+                (env["ir.model"]._get_id("gendan.memo"),
+                 env.ref("mail.mail_activity_data_todo").id, user.id, ids))
+    cr.execute("ANALYZE gendan_memo")
+    cr.execute("ANALYZE gendan_signature")
+    cr.execute("ANALYZE mail_activity")
+    env["base"].invalidate_cache()
+    return user
+
+
+def _best(env, func, repeat=3):
+    """(best seconds, queries, result) of ``func()`` after a warm-up run."""
+    best = None
+    for index in range(repeat + 1):
+        env["base"].invalidate_cache()
+        queries, seconds, result = count_queries(env.cr, func)
+        if index and (best is None or seconds < best):
+            best = seconds
+    return best, queries, result
+
+
+def _my_work_at(env, signed, pending):
+    user = _clone_memos(env, signed, pending)
+    Memo = env["gendan.memo"].sudo(user)
+    Activity = env["mail.activity"]
+    # the domain of "My work" (gendan_base.action_gendan_my_work)
+    domain = [("user_id", "=", user.id)]
+    res = {
+        "my work": _best(env, lambda: Activity.sudo(user).search_count(domain)),
+        "my work bare": _best(env, lambda: Activity.sudo().search_count(
+            [("user_id", "=", user.id)])),
+        "waiting": _best(env, lambda: Memo.search_count(
+            [("signoff_waiting_me", "=", True)])),
+        "waiting bare": _best(env, lambda: Memo.search_count(
+            [("signoff_state", "=", "pending")])),
+    }
+    assert res["waiting"][2] >= pending, res["waiting"]
+    assert res["my work"][2] >= pending, res["my work"]
+    return res
+
+
+def my_work_vs_bare(env, signed, pending, small=None):
+    """"My work" (the user's to-dos) and "Waiting for Me" (the documents the
+    user may sign now) over ``signed`` signed-off memos and ``pending``
+    waiting for the user, against a bare indexed search_count of the same
+    model; the queries again at ``small`` signed memos (constant in N)."""
+    result = {"large": _savepoint(env, _my_work_at, env, signed, pending)}
+    if small:
+        result["small"] = _savepoint(env, _my_work_at, env, small, pending)
+    return result
+
+
+# -- cockpit first page (issue 15): 80 rows vs a bare page of as many core
+#    columns; see cockpit_vs_bare ("core page")
+
+
+# -- T&A form (issue 15): the sale order form's reads, with few and with
+#    many milestones and related documents
+def _form_fields(env):
+    """Fields of the cockpit's follow-up form (the T&A table and smart buttons)."""
+    view = env.ref("gendan_order.sale_order_view_form_cockpit")
+    arch = env["sale.order"].fields_view_get(view.id, "form")
+    return arch["fields"]
+
+
+def _tna_form_read(env, order):
+    """Queries of what the web client reads opening the order's form: its
+    fields, then the T&A lines' columns (one2many)."""
+    fields_info = _form_fields(env)
+    merchandiser = _user(env, "merchandiser")
+    Order = env["sale.order"].sudo(merchandiser)
+
+    def read():
+        row = Order.browse(order.id).read(list(fields_info))[0]
+        sub = fields_info["tna_line_ids"]["views"]["tree"]["fields"]
+        env["gendan.tna.line"].sudo(merchandiser).browse(
+            row["tna_line_ids"]).read(list(sub))
+        return len(row["tna_line_ids"])
+    env["base"].invalidate_cache()
+    count_queries(env.cr, read)  # warm-up
+    env["base"].invalidate_cache()
+    queries, seconds, lines = count_queries(env.cr, read)
+    return queries, seconds, lines
+
+
+def tna_form_queries(env):
+    """{label: (queries, seconds, T&A lines)}: a quotation (few milestones,
+    no documents) and an order in production (every milestone, task order,
+    MOs, first articles...)."""
+    quotation = env["sale.order"].search([("state", "in", ("draft", "sent"))],
+                                         limit=1)
+    busy = env["sale.order"].search(
+        [("state", "=", "sale"), ("gendan_task_order_ids", "!=", False)],
+        order="id", limit=20)
+    busy = max(busy, key=lambda o: len(o.tna_line_ids) * 1000 + len(
+        o.production_ids) + len(o.picking_ids))
+    return {"few": _tna_form_read(env, quotation),
+            "many": _tna_form_read(env, busy)}
+
+
+# -- feasibility (issue 15): a new order's feasible date with N open MOs
+def _clone_mos(env, count):
+    cr = env.cr
+    template = env["mrp.production"].search(
+        [("routing_id", "!=", False), ("bom_id", "!=", False)], limit=1)
+    assert template, "no demo MO with a routing"
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = 'mrp_production' AND column_name != 'id'")
+    cols = [row[0] for row in cr.fetchall()]
+    overrides = {"name": "'BENCH/MO/' || g.n", "state": "'confirmed'"}
+    select = ", ".join(overrides.get(col, "t.%s" % col) for col in cols)
+    cr.execute(  # pylint: disable=sql-injection
+        "INSERT INTO mrp_production (%s) SELECT %s FROM mrp_production t, "
+        "generate_series(1, %%s) g(n) WHERE t.id = %%s" % (", ".join(cols), select),
+        (count, template.id))
+    cr.execute("ANALYZE mrp_production")
+    return template
+
+
+def _feasibility_at(env, mos):
+    template = _clone_mos(env, mos)
+    order = env["sale.order"].create({
+        "partner_id": env.ref("gendan_order.partner_harbor_demo").id,
+        "user_id": _user(env, "salesperson").id,
+        "order_line": [(0, 0, {"product_id": template.product_id.id,
+                               "product_uom_qty": 100.0})]})
+    salesperson = _user(env, "salesperson")
+
+    def feasible():
+        env["base"].invalidate_cache()
+        return order.sudo(salesperson).gendan_feasible_date
+    seconds, queries, date = _best(env, feasible)
+    assert date
+    cr = env.cr
+    cr.execute("SELECT count(*) FROM mrp_production WHERE state NOT IN "
+               "('done', 'cancel')")
+    return seconds, queries, cr.fetchone()[0]
+
+
+def feasibility(env, mos, small=100):
+    """(seconds, queries, open MOs) of the feasible date of a new order with
+    ``mos`` open MOs cloned on the demo MO's work centres, and with ``small``."""
+    return {"large": _savepoint(env, _feasibility_at, env, mos),
+            "small": _savepoint(env, _feasibility_at, env, small)}

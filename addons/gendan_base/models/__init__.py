@@ -18,4 +18,6 @@ from . import ir_qweb_field_selection
 from . import gendan_demo
 from . import res_users
 from . import res_company
+from . import res_partner
+from . import mail_message
 from . import mail_thread

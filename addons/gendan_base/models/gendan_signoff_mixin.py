@@ -290,13 +290,15 @@ class GendanSignoffMixin(models.AbstractModel):
     def action_signoff_sign(self, comment=False, signature_id=False):
         """Sign as the current user: the slot ``signature_id`` (chosen in the
         wizard) or else the first due slot of their own roles."""
+        bodies = {}
         for rec in self:
             label = rec._signoff_record("signed", comment, signature_id)[1]
-            rec._signoff_post(body=_("Signed as %(role)s%(comment)s") % {
+            bodies[rec.id] = _("Signed as %(role)s%(comment)s") % {
                 "role": label,
-                "comment": comment and ": %s" % comment or "."})
+                "comment": comment and ": %s" % comment or "."}
         self.env["mail.activity"]._todo_done(self, "signoff", self.env.user)
-        self._signoff_approve_if_complete()
+        # the last signature and "signed off" are one chatter line
+        self._signoff_approve_if_complete(bodies)
         self._signoff_todo_sync()
         return True
 
@@ -315,7 +317,8 @@ class GendanSignoffMixin(models.AbstractModel):
             self.sudo().write({"signoff_state": "rejected"})
         if self._signoff_reject_state:
             with moving(self, self._signoff_reject_moves()):
-                self.sudo().write(
+                self.sudo().with_context(
+                    **self._signoff_move_context("action_signoff_reject")).write(
                     {self._signoff_state_field: self._signoff_reject_state})
         activity = self.env["mail.activity"]
         activity._todo_done(self, "signoff", self.env.user, feedback=reason)
@@ -378,15 +381,24 @@ class GendanSignoffMixin(models.AbstractModel):
         self.invalidate_cache(["signature_ids"])
         return signatures
 
-    def _signoff_approve_if_complete(self):
+    def _signoff_approve_if_complete(self, bodies=None):
+        """Sign off the documents whose required signatures are all given;
+        ``bodies`` ({id: text}): the signature lines still to post, each
+        joined to the "signed off" line of its document."""
+        bodies = bodies or {}
         done = self.filtered(lambda rec: rec.signoff_state == "pending" and not any(
             sig.is_required and sig.state != "signed"
             for sig in rec._signoff_current()))
+        for rec in self - done:
+            if rec.id in bodies:
+                rec._signoff_post(body=bodies[rec.id])
         if done:
             with engine():
                 done.sudo().write({"signoff_state": "approved"})
             for rec in done:
-                rec._signoff_post(body=_("All required signatures given: signed off."))
+                lines = [bodies[rec.id]] if rec.id in bodies else []
+                lines.append(_("All required signatures given: signed off."))
+                rec._signoff_post(body="<br/>".join(lines))
             done.sudo()._signoff_move("_signoff_on_approved")
             done.sudo()._signoff_on_approved()
 
@@ -468,8 +480,14 @@ class GendanSignoffMixin(models.AbstractModel):
         vals = {field: to_state}
         if step == "_signoff_on_approved":
             vals.update(self._signoff_approve_vals())
+        todo = self.filtered(lambda rec: rec[field] != to_state)
         with moving(self, moves):
-            self.filtered(lambda rec: rec[field] != to_state).sudo().write(vals)
+            todo.sudo().with_context(**self._signoff_move_context(step)).write(vals)
+
+    def _signoff_move_context(self, step):
+        """Context of the engine's state write of ``step`` (e.g. no tracking
+        where the engine's own chatter line already tells the move)."""
+        return {}
 
     def _signoff_approve_vals(self):
         """What the document records with its approval move (e.g. the date)."""

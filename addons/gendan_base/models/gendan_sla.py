@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 
 
 class GendanSla(models.AbstractModel):
@@ -12,22 +12,53 @@ class GendanSla(models.AbstractModel):
     @api.model
     def _calendar_days(self, company, date_from, date_to):
         """(working weekdays, holiday dates) of the company's calendar."""
-        calendar = (company or self.env.user.company_id).resource_calendar_id
-        if not calendar:
+        company = company or self.env.user.company_id
+        # one query says which calendar and which version of its days and
+        # leaves (row counts and last changes: a rolled-back change is seen
+        # too); what they are is kept in the registry's cache under that key
+        self.env.cr.execute(
+            "SELECT c.resource_calendar_id, ("
+            " SELECT count(*) || '/' || coalesce(max(write_date)::text, '')"
+            " FROM resource_calendar_attendance"
+            " WHERE calendar_id = c.resource_calendar_id), ("
+            " SELECT count(*) || '/' || coalesce(max(write_date)::text, '')"
+            " FROM resource_calendar_leaves"
+            " WHERE calendar_id = c.resource_calendar_id AND resource_id IS NULL)"
+            " FROM res_company c WHERE c.id = %s", (company.id,))
+        calendar_id, days_version, leaves_version = self.env.cr.fetchone()
+        if not calendar_id:
             return set(range(5)), set()
-        weekdays = set(int(day) for day in calendar.attendance_ids.mapped("dayofweek"))
-        leaves = self.env["resource.calendar.leaves"].sudo().search([
-            ("calendar_id", "=", calendar.id), ("resource_id", "=", False),
-            ("date_from", "<=", fields.Datetime.to_string(date_to)),
-            ("date_to", ">=", fields.Datetime.to_string(date_from))])
+        weekdays, leaves = self._calendar_data(calendar_id, days_version,
+                                               leaves_version)
+        start = fields.Datetime.to_string(date_from)
+        end = fields.Datetime.to_string(date_to)
         holidays = set()
-        for leave in leaves:
-            day = fields.Datetime.from_string(leave.date_from).date()
-            last = fields.Datetime.from_string(leave.date_to).date()
+        for leave_from, leave_to in leaves:
+            if leave_from > end or leave_to < start:
+                continue
+            day = fields.Datetime.from_string(leave_from).date()
+            last = fields.Datetime.from_string(leave_to).date()
             while day <= last:
                 holidays.add(day)
                 day += timedelta(days=1)
-        return weekdays or set(range(5)), holidays
+        return set(weekdays) or set(range(5)), holidays
+
+    @api.model
+    @tools.ormcache("calendar_id", "days_version", "leaves_version")
+    def _calendar_data(self, calendar_id, days_version, leaves_version):
+        """(working weekdays, global leaves as (from, to) strings) of the
+        calendar at that version (see ``_calendar_days``)."""
+        self.env.cr.execute(
+            "SELECT DISTINCT dayofweek FROM resource_calendar_attendance "
+            "WHERE calendar_id = %s", (calendar_id,))
+        weekdays = tuple(sorted(int(row[0]) for row in self.env.cr.fetchall()))
+        self.env.cr.execute(
+            "SELECT date_from, date_to FROM resource_calendar_leaves "
+            "WHERE calendar_id = %s AND resource_id IS NULL", (calendar_id,))
+        # the cursor gives timestamps as strings (or datetimes): same format
+        leaves = tuple((str(date_from)[:19], str(date_to)[:19])
+                       for date_from, date_to in self.env.cr.fetchall())
+        return weekdays, leaves
 
     @api.model
     def add_working_days(self, date_from, days, company=None):

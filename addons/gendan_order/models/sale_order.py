@@ -221,7 +221,12 @@ class SaleOrder(models.Model):
     # -- computes -------------------------------------------------------------
 
     def _recompute_todo(self, field):
-        """Inside ``deferred_cockpit``, the cockpit fields wait for its end."""
+        """Inside ``deferred_cockpit``, the cockpit fields wait for its end.
+        A write made with the context key ``gendan_orders_unaffected`` (its
+        caller knows the change alters nothing the orders compute, e.g. a
+        first article going from draft to pending) marks nothing."""
+        if self.env.context.get("gendan_orders_unaffected"):
+            return None
         todo = getattr(_DEFERRED, "todo", None)
         if todo is None or not self._is_cockpit_field(field):
             return super(SaleOrder, self)._recompute_todo(field)

@@ -104,3 +104,34 @@ class GendanFirstArticle(models.Model):
 
     def _signoff_approve_vals(self):
         return {"date_passed": fields.Datetime.now()}
+
+    def _signoff_move_context(self, step):
+        """The sign-off engine posts its own line for each step (requested,
+        rejected, signed off): the state is not tracked a second time; steps
+        that change nothing the orders compute do not recompute them."""
+        ctx = {"mail_notrack": True}
+        if step == "_signoff_on_request" and not self.filtered(
+                lambda fa: fa.state != "draft"):
+            # from draft to pending: the order's milestone and risk look at
+            # passed and failed articles only
+            ctx["gendan_orders_unaffected"] = True
+        elif step == "_signoff_on_approved" and self._orders_unaffected_by_pass():
+            ctx["gendan_orders_unaffected"] = True
+        return ctx
+
+    def _orders_unaffected_by_pass(self):
+        """Whether passing these articles leaves every stored field of the
+        orders as it is: another article of each task order still waits
+        (draft or pending) for a product without a passed article, so the
+        first-article milestone stays open and the risk keeps its reason.
+        The last article to pass recomputes the order (once per task order,
+        not per article)."""
+        for task in self.sudo().mapped("task_order_id"):
+            others = task.first_article_ids - self
+            passed = (others.filtered(lambda fa: fa.state == "passed")
+                      | self.filtered(lambda fa: fa.task_order_id == task)
+                      ).mapped("product_id")
+            if not others.filtered(lambda fa: fa.state in ("draft", "pending")
+                                   and fa.product_id not in passed):
+                return False
+        return True

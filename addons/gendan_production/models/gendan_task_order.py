@@ -285,9 +285,22 @@ class GendanTaskOrder(models.Model):
         self.ensure_one()
         existing = self.first_article_ids.filtered(
             lambda fa: fa.state != "failed").mapped("product_id")
-        model = self.env["gendan.first.article"]
-        for product in self.line_ids.mapped("product_id") - existing:
-            model.create({"task_order_id": self.id, "product_id": product.id})
+        # one batch: the order's milestones and risk computed once at the end,
+        # not per article; one note on the task order names the articles
+        # instead of a "created" line and a tracked state on each
+        model = self.env["gendan.first.article"].with_context(
+            mail_create_nolog=True, mail_notrack=True)
+        articles = model.browse()
+        with self.env.norecompute():
+            for product in self.line_ids.mapped("product_id") - existing:
+                articles |= model.create(
+                    {"task_order_id": self.id, "product_id": product.id})
+        model.recompute()
+        if articles:
+            self.sudo().message_post(
+                body=_("First articles created: %s.") % ", ".join(
+                    articles.mapped("name")),
+                author_id=self.env.user.partner_id.id, subtype="mail.mt_note")
         action = self.env.ref(
             "gendan_production.gendan_first_article_action").read()[0]
         action["domain"] = [("task_order_id", "=", self.id)]

