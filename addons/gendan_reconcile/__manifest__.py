@@ -3,7 +3,7 @@
     "summary": "Monthly customer and supplier statements (业务对账) built from "
                "deliveries, invoices and payments; sign-off, sending, "
                "confirmation and chasing",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",
@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "report/report_statement.xml",
         "wizards/gendan_statement_prepare_views.xml",
+        "wizards/gendan_statement_schedule_views.xml",
         "views/gendan_statement_views.xml",
         "views/gendan_statement_line_views.xml",
         "views/account_invoice_views.xml",

@@ -4,8 +4,6 @@ Harbor's March credit note of 50.00 (see common.py) is a line; a EUR credit
 note of Lyon is converted at the rate of its day; a carrier's freight bill
 (made by a shipment charge) is a line of the carrier's supplier statement.
 """
-from odoo.addons.gendan_base.tests.common import shift_date
-
 from .common import PERIOD, ReconcileCase
 
 
@@ -65,29 +63,6 @@ class TestStatementDocuments(ReconcileCase):
         self.assertAlmostEqual(statement.line_ids.amount, -25.0)
         self.assertAlmostEqual(statement.amount_delivered, 0.0)
         self.assertAlmostEqual(statement.closing_balance, -25.0)
-
-    def _freight_bill(self, carrier, amount, date, currency=None):
-        """A shipment charge of the documents clerk, its vendor bill validated
-        by finance on ``date``."""
-        env = self.env
-        stock = env.ref("stock.stock_location_stock")
-        customers = env.ref("stock.stock_location_customers")
-        picking = env["stock.picking"].create({
-            "partner_id": self.harbor.id,
-            "picking_type_id": env.ref("stock.picking_type_out").id,
-            "location_id": stock.id, "location_dest_id": customers.id})
-        shipment = env["gendan.shipment"].sudo(self.merchandiser).create({
-            "partner_id": self.harbor.id, "picking_ids": [(6, 0, picking.ids)],
-            "eta": shift_date(months=3)})
-        charge = env["gendan.shipment.charge"].sudo(
-            self.users["documents_clerk"]).create({
-                "shipment_id": shipment.id, "carrier_id": carrier.id,
-                "charge_type": "freight", "amount": amount,
-                "currency_id": (currency or self.usd).id})
-        bill = charge.invoice_id
-        bill.sudo(self.finance).write({"date_invoice": date})
-        bill.sudo(self.finance).action_invoice_open()
-        return charge, bill
 
     def test_supplier_freight_lines(self):
         """The carrier's freight bill (a shipment charge) is a charge line of
