@@ -85,7 +85,8 @@ class AccountInvoice(models.Model):
         overdue = self.sudo().search([
             ("type", "=", "out_invoice"), ("state", "=", "open"),
             ("date_due", "<", today)], order="date_due, id")
-        levels = self.env["gendan.dunning.level"].sudo().search([])
+        # the levels of every company: a handful of records
+        levels = self.env["gendan.dunning.level"].sudo().search([("active", "=", True)])
         sla = self.env["gendan.sla"]
         raised = self.browse()
         for invoice in overdue:

@@ -30,7 +30,6 @@ class GendanDunningLevel(models.Model):
         [("salesperson", "Salesperson"), ("sales_manager", "Sales Managers")],
         "To-do For", required=True, default="salesperson")
     hold_shipments = fields.Boolean(
-        "Hold Shipments",
         help="From this level the customer's deliveries wait for the payment "
              "(payment gate), unless a shipping release is signed.")
     active = fields.Boolean(default=True)

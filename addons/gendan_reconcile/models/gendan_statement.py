@@ -124,7 +124,7 @@ class GendanStatement(models.Model):
     payment_scheduled_uid = fields.Many2one(
         "res.users", "Payment Scheduled By", readonly=True, copy=False)
     settlement_late = fields.Boolean(
-        "Settlement Late", compute="_compute_settlement_late",
+        compute="_compute_settlement_late",
         search="_search_settlement_late",
         help="A supplier statement not confirmed with its payment scheduled "
              "after the 5th.")

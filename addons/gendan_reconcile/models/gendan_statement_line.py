@@ -22,7 +22,7 @@ class GendanStatementLine(models.Model):
                                           readonly=True)
     line_type = fields.Selection(
         [("delivery", "Delivery / Receipt"), ("credit_note", "Credit Note"),
-         ("charge", "Charge (Freight...)")], "Line Type", readonly=True,
+         ("charge", "Charge (Freight...)")], readonly=True,
         default="delivery", index=True)
     move_id = fields.Many2one("stock.move", "Stock Move", readonly=True, index=True)
     date = fields.Datetime(readonly=True)

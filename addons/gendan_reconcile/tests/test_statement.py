@@ -25,7 +25,7 @@ class TestStatement(ReconcileCase):
     def test_lines_from_deliveries(self):
         """Lines carry delivery, order, customer PO, price and invoice match."""
         lines = self.st_a.line_ids.filtered(
-            lambda l: l.line_type == "delivery").sorted("date")
+            lambda line: line.line_type == "delivery").sorted("date")
         self.assertEqual(lines.mapped("quantity"), [60.0, 40.0])
         self.assertEqual(lines.mapped("partner_ref"), ["HB-2025-031"] * 2)
         self.assertEqual(lines.mapped("order_ref"), [self.order_a.name] * 2)

@@ -20,7 +20,8 @@ class TestStatementDocuments(ReconcileCase):
 
     def test_customer_credit_note_line(self):
         """The credit note is a line of its own, negative, with its number."""
-        notes = self.st_a.line_ids.filtered(lambda l: l.line_type == "credit_note")
+        notes = self.st_a.line_ids.filtered(
+            lambda line: line.line_type == "credit_note")
         self.assertEqual(len(notes), 1)
         self.assertEqual(notes.invoice_id, self.refund_a)
         self.assertEqual(notes.invoice_id.type, "out_refund")
@@ -44,7 +45,8 @@ class TestStatementDocuments(ReconcileCase):
         refund = self._invoice(self.lyon, [(self.vase, 0.5, 20.0, False)],
                                "2025-03-20", kind="out_refund", currency=self.eur)
         self.st_b.sudo(self.merchandiser).action_refresh()
-        notes = self.st_b.line_ids.filtered(lambda l: l.line_type == "credit_note")
+        notes = self.st_b.line_ids.filtered(
+            lambda line: line.line_type == "credit_note")
         self.assertEqual(notes.invoice_id, refund)
         self.assertEqual(notes.line_currency_id, self.eur)
         self.assertAlmostEqual(notes.amount_currency, -10.0)
@@ -93,4 +95,4 @@ class TestStatementDocuments(ReconcileCase):
         self.assertAlmostEqual(statement.amount_delivered, 0.0)
         # a draft bill (not validated by finance) is no line yet
         self.assertFalse(statement.line_ids.filtered(
-            lambda l: l.invoice_id.state == "draft"))
+            lambda line: line.invoice_id.state == "draft"))

@@ -11,7 +11,7 @@ class GendanStatementSchedule(models.TransientModel):
         related="statement_id.closing_balance", readonly=True)
     currency_id = fields.Many2one(related="statement_id.currency_id", readonly=True)
     payment_date = fields.Date(
-        "Payment Date", required=True, default=fields.Date.context_today)
+        required=True, default=fields.Date.context_today)
 
     @api.multi
     def action_schedule(self):
