@@ -3,7 +3,7 @@
     "summary": "Monthly customer and supplier statements (业务对账) built from "
                "deliveries, invoices and payments; sign-off, sending, "
                "confirmation and chasing",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",
@@ -15,11 +15,14 @@
         "data/ir_sequence_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/gendan_dunning_data.xml",
         "report/report_statement.xml",
         "wizards/gendan_statement_prepare_views.xml",
+        "wizards/gendan_statement_schedule_views.xml",
         "views/gendan_statement_views.xml",
         "views/gendan_statement_line_views.xml",
         "views/account_invoice_views.xml",
+        "views/gendan_dunning_level_views.xml",
         "views/res_company_views.xml",
         "views/menus.xml",
     ],

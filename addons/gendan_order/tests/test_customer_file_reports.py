@@ -1,5 +1,7 @@
+from datetime import timedelta
+
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import GendanOrderCase
 
@@ -58,16 +60,34 @@ class TestCustomerFile(GendanOrderCase):
 class TestMonthlyReport(GendanOrderCase):
 
     def test_reminder_and_xlsx(self):
-        """The cron creates the month's report with a reminder due the 25th
-        for each sales manager (once); the XLSX lists the month's sales."""
+        """The cron creates the month's report; three working days before the
+        25th each merchandiser gets a to-do due the 25th (once), not the sales
+        managers; the XLSX lists the month's sales per currency; the
+        merchandiser submits it to finance by e-mail with the XLSX, finance
+        acknowledges it."""
         Report = self.env["gendan.sales.report"]
+        today = fields.Date.from_string(fields.Date.context_today(Report))
         report = Report._cron_monthly_reminder()
-        again = Report._cron_monthly_reminder()
+        deadline = today.replace(day=25)
+        remind_day = report._remind_day(deadline)
+        self.assertEqual(
+            self.env["gendan.sla"].add_working_days(remind_day, 3), deadline)
+        report.activity_ids.unlink()
+        before = remind_day - timedelta(days=1)
+        self.assertEqual(Report._cron_monthly_reminder(today=before), report)
+        self.assertFalse(report.activity_ids, "not before the reminder day")
+        again = Report._cron_monthly_reminder(today=remind_day)
+        Report._cron_monthly_reminder(today=remind_day)
         self.assertEqual(report, again)
         self.assertEqual(report.date_from[8:], "01")
-        self.assertEqual(report.activity_ids[0].date_deadline[8:], "25")
-        self.assertIn(self.users["sales_manager"],
-                      report.activity_ids.mapped("user_id"))
+        self.assertEqual(set(report.activity_ids.mapped("date_deadline")),
+                         {fields.Date.to_string(deadline)})
+        merchandiser = self.users["merchandiser"]
+        self.assertIn(merchandiser, report.activity_ids.mapped("user_id"))
+        self.assertNotIn(self.users["sales_manager"],
+                         report.activity_ids.mapped("user_id"))
+        self.assertEqual(len(report.activity_ids.filtered(
+            lambda act: act.user_id == merchandiser)), 1)
         order = self._create_reviewed_order(customer_po="XLSX-1")
         order.sudo(self.users["salesperson"]).action_confirm()
         # another salesperson's order, delivered this month: not theirs to see
@@ -92,7 +112,23 @@ class TestMonthlyReport(GendanOrderCase):
         customers = [sheet.cell(row, 0).value for row in range(3, sheet.nrows)]
         self.assertIn(self.customer.name, customers)
         self.assertNotIn(other.partner_id.name, customers)
-        report.sudo(self.users["sales_manager"]).action_done()
+        self.assertEqual(sheet.cell(2, 1).value, "Currency")
+        self.assertIn(report.company_id.currency_id.name, sheet.cell(2, 4).value)
+        finance = self.users["finance"]
+        with self.assertRaises((AccessError, UserError)), self.cr.savepoint():
+            report.sudo(finance).action_done()
+        report.sudo(merchandiser).action_done()
         self.assertEqual(report.state, "done")
-        self.assertFalse(report.activity_ids)
+        self.assertEqual(report.submitted_uid, merchandiser)
+        mail = report.message_ids.filtered("attachment_ids")[:1]
+        self.assertIn(finance.partner_id, mail.partner_ids)
+        self.assertTrue(mail.attachment_ids.datas_fname.endswith(".xlsx"))
+        self.assertEqual(report.activity_ids.mapped("user_id") & merchandiser,
+                         self.env["res.users"])
+        self.assertIn(finance, report.activity_ids.mapped("user_id"))
+        with self.assertRaises((AccessError, UserError)), self.cr.savepoint():
+            report.sudo(merchandiser).action_acknowledge()
+        report.sudo(finance).action_acknowledge()
+        self.assertEqual((report.state, report.acknowledged_uid),
+                         ("acknowledged", finance))
         self.assertTrue(fields.Date.today())

@@ -6,7 +6,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.addons.gendan_base.engine import check_engine, engine, transition
+from odoo.addons.gendan_base.engine import (
+    button, button_running, check_engine, engine, transition)
 
 from .statement_builder import StatementBuilder
 
@@ -18,6 +19,10 @@ SNAPSHOT_FIELDS = {
     "closing_balance"}
 # fields the chatter, followers and activities may still change when locked
 LOCK_FREE_PREFIXES = ("message_", "activity_")
+# what finance's scheduling of the payment fills on a confirmed supplier statement
+SETTLEMENT_FIELDS = {"payment_scheduled_date", "payment_scheduled_uid"}
+# the supplier settlement (对账与结算) is done by this day of the next month
+SETTLEMENT_DAY = 5
 
 
 def last_month(today):
@@ -44,7 +49,8 @@ class GendanStatement(models.Model):
     _signoff_gated_states = ["signed", "sent", "confirmed", "disputed"]
     _signoff_reject_state = "draft"
     _signoff_approve_move = (["draft"], "signed")
-    _state_button_fields = ("sent_date", "confirmed_date")
+    _state_button_fields = ("sent_date", "confirmed_date", "payment_scheduled_date",
+                            "payment_scheduled_uid")
     _sla_start_field = "sent_date"
     _sla_working_days = 5
     _sla_done_states = ["confirmed", "disputed"]
@@ -90,7 +96,7 @@ class GendanStatement(models.Model):
         help="Chases the reply and the overdue invoices.")
     merchandiser_id = fields.Many2one("res.users", index=True)
     line_ids = fields.One2many("gendan.statement.line", "statement_id", "Lines")
-    line_count = fields.Integer("Deliveries", compute="_compute_line_stats")
+    line_count = fields.Integer("Lines", compute="_compute_line_stats")
     dispute_count = fields.Integer("Disputed Lines", compute="_compute_line_stats")
     amount_delivered = fields.Monetary(
         "Delivered Amount", readonly=True, currency_field="currency_id")
@@ -109,6 +115,21 @@ class GendanStatement(models.Model):
     closing_balance = fields.Monetary(readonly=True, currency_field="currency_id")
     sent_date = fields.Date(readonly=True, copy=False)
     confirmed_date = fields.Date(readonly=True, copy=False)
+    settlement_deadline = fields.Date(
+        compute="_compute_settlement_deadline", store=True,
+        help="Supplier statements are confirmed and their payment scheduled by "
+             "the 5th of the month after the period (每月1-5号对账与结算).")
+    payment_scheduled_date = fields.Date(
+        "Payment Scheduled On", readonly=True, copy=False,
+        track_visibility="onchange",
+        help="The day finance will pay the confirmed supplier statement.")
+    payment_scheduled_uid = fields.Many2one(
+        "res.users", "Payment Scheduled By", readonly=True, copy=False)
+    settlement_late = fields.Boolean(
+        compute="_compute_settlement_late",
+        search="_search_settlement_late",
+        help="A supplier statement not confirmed with its payment scheduled "
+             "after the 5th.")
     stamped_copy = fields.Binary(
         attachment=True, copy=False,
         help="The statement returned with the partner's stamp (盖章回传件).")
@@ -133,6 +154,43 @@ class GendanStatement(models.Model):
                 counts[row["statement_id"][0]][1] += row["__count"]
         for rec in self:
             rec.line_count, rec.dispute_count = counts[rec.id]
+
+    @api.model
+    def _settlement_deadline(self, statement_type, date_to):
+        """The 5th of the month after the period of a supplier statement (the
+        bulk preparation inserts it with the statement)."""
+        if statement_type != "supplier" or not date_to:
+            return False
+        end = fields.Date.from_string(date_to)
+        return fields.Date.to_string(
+            end.replace(day=1) + relativedelta(months=1, day=SETTLEMENT_DAY))
+
+    @api.depends("statement_type", "date_to")
+    def _compute_settlement_deadline(self):
+        for rec in self:
+            rec.settlement_deadline = self._settlement_deadline(
+                rec.statement_type, rec.date_to)
+
+    def _settlement_late_domain(self):
+        """Supplier statements past their settlement day (from the 6th) that
+        are not confirmed with their payment scheduled."""
+        return ["&", "&", ("statement_type", "=", "supplier"),
+                ("settlement_deadline", "<", fields.Date.to_string(self._sla_today())),
+                "|", ("state", "!=", "confirmed"),
+                ("payment_scheduled_date", "=", False)]
+
+    def _compute_settlement_late(self):
+        saved = self.filtered("id")
+        late = saved and self.search(
+            [("id", "in", saved.ids)] + self._settlement_late_domain())
+        for rec in self:
+            rec.settlement_late = rec in late
+
+    def _search_settlement_late(self, operator, value):
+        domain = self._settlement_late_domain()
+        if (operator == "=") != bool(value):
+            return [("id", "not in", self.search(domain).ids)]
+        return domain
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -183,6 +241,8 @@ class GendanStatement(models.Model):
     def write(self, vals):
         fields_changed = {name for name in vals
                           if not name.startswith(LOCK_FREE_PREFIXES)}
+        if fields_changed <= SETTLEMENT_FIELDS and button_running(self):
+            fields_changed = set()  # finance schedules the payment
         if fields_changed and self.filtered(lambda rec: rec.state == "confirmed"):
             raise UserError(_("A confirmed statement is locked: it cannot be changed."))
         if fields_changed & SNAPSHOT_FIELDS:
@@ -266,6 +326,38 @@ class GendanStatement(models.Model):
                             % ", ".join(undisputed.mapped("name")))
         return self.write({"state": "disputed"})
 
+    @api.multi
+    @button(groups=["gendan_base.group_finance"])
+    def action_schedule_payment(self, payment_date):
+        """Finance schedules the payment of confirmed supplier statements."""
+        wrong = self.filtered(lambda rec: rec.statement_type != "supplier"
+                              or rec.state != "confirmed")
+        if wrong:
+            raise UserError(_(
+                "Only supplier statements confirmed by the vendor can have their "
+                "payment scheduled: %s.") % ", ".join(wrong.mapped("name")))
+        if not payment_date:
+            raise UserError(_("Give the day the payment is scheduled for."))
+        if fields.Date.to_string(fields.Date.from_string(payment_date)) < \
+                fields.Date.to_string(self._sla_today()):
+            raise UserError(_("The payment cannot be scheduled in the past (%s).")
+                            % payment_date)
+        self.write({"payment_scheduled_date": payment_date,
+                    "payment_scheduled_uid": self.env.uid})
+        self.env["mail.activity"]._todo_done(self, "gendan_settlement_late")
+        for rec in self:
+            rec.message_post(body=_("Payment of %(amount)s scheduled on %(date)s.") % {
+                "amount": "%.2f %s" % (rec.closing_balance, rec.currency_id.name),
+                "date": payment_date})
+        return True
+
+    @api.multi
+    def action_open_schedule_payment(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window",
+                "res_model": "gendan.statement.schedule", "view_mode": "form",
+                "target": "new", "context": {"default_statement_id": self.id}}
+
     def _render_attachments(self):
         """PDF (partner language) and XLSX of the statement as attachments."""
         self.ensure_one()
@@ -314,6 +406,20 @@ class GendanStatement(models.Model):
         return self._prepare_statements_all_companies(
             "supplier", fields.Date.to_string(date_from),
             fields.Date.to_string(date_to))
+
+    @api.model
+    def _cron_supplier_settlement_late(self):
+        """Daily: from the 6th, a to-do to the statement's responsible and
+        finance for every supplier statement not settled (idempotent);
+        returns the late statements."""
+        late = self.sudo().search(self._settlement_late_domain())
+        finance = self.env.ref("gendan_base.group_finance").users
+        self.env["mail.activity"]._todo_ensure(
+            late, "gendan_settlement_late",
+            lambda rec: (rec.user_id | finance),
+            lambda rec: _("Supplier settlement late (due %s): confirm the statement "
+                          "and schedule the payment.") % rec.settlement_deadline)
+        return late
 
     @api.model
     def _prepare_statements_all_companies(self, statement_type, date_from, date_to):

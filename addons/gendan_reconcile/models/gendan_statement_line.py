@@ -7,7 +7,8 @@ DISPUTE_FIELDS = {"is_disputed", "dispute_reason", "dispute_resolution"}
 
 
 class GendanStatementLine(models.Model):
-    """One delivery (or receipt) of the statement, as it was when prepared."""
+    """One line of the statement, as it was when prepared: a delivery (or
+    receipt), a credit note, or a charge billed by the partner (freight)."""
     _name = "gendan.statement.line"
     _description = "Statement Line"
     _order = "statement_id, date, id"
@@ -19,6 +20,10 @@ class GendanStatementLine(models.Model):
                                  store=True)
     company_currency_id = fields.Many2one(related="statement_id.currency_id",
                                           readonly=True)
+    line_type = fields.Selection(
+        [("delivery", "Delivery / Receipt"), ("credit_note", "Credit Note"),
+         ("charge", "Charge (Freight...)")], readonly=True,
+        default="delivery", index=True)
     move_id = fields.Many2one("stock.move", "Stock Move", readonly=True, index=True)
     date = fields.Datetime(readonly=True)
     picking_id = fields.Many2one("stock.picking", "Transfer", readonly=True)

@@ -159,7 +159,9 @@ class StatementBuilder(object):
         for vals, name in zip(vals_list, names):
             vals.update(name=name, state="draft", signoff_state="none",
                         signoff_revision=0, sla_done=False,
-                        currency_id=company.currency_id.id)
+                        currency_id=company.currency_id.id,
+                        settlement_deadline=self.model._settlement_deadline(
+                            vals["statement_type"], vals["date_to"]))
         statements = insert_rows(self.model, vals_list)
         statements.check_access_rule("create")
         return statements

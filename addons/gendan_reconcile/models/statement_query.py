@@ -191,18 +191,64 @@ CREATE TEMPORARY TABLE gendan_statement_rows ON COMMIT DROP AS
 {lines}
 """
 
-# One row per partner: the statement's figures from its lines.
+# The period's posted documents that are no delivery or receipt but belong on
+# the statement as lines: customer credit notes (a complaint's compensation,
+# a discount) and, for vendors, their credit notes and the bills not matched
+# to a purchase line (freight and other charges of the shipments). Amounts in
+# the partner's view, signed like the invoice (a credit note is negative).
+DOCS_SQL = """
+CREATE TEMPORARY TABLE gendan_statement_docs ON COMMIT DROP AS
+SELECT ai.id AS invoice_id, ai.commercial_partner_id AS partner_id,
+       ai.date_invoice::timestamp AS date, ai.number AS reference,
+       ai.origin AS order_ref, ai.reference AS partner_ref,
+       ai.currency_id, ai.amount_total_signed AS amount_currency,
+       ai.amount_total_company_signed AS amount,
+       COALESCE(ai.amount_total_company_signed
+                / NULLIF(ai.amount_total_signed, 0), 1.0) AS currency_rate,
+       CASE WHEN ai.type IN ('out_refund', 'in_refund') THEN 'credit_note'
+            ELSE 'charge' END AS line_type,
+       COALESCE(ai.user_id, ai.create_uid) AS user_id
+  FROM account_invoice ai
+ WHERE ai.state IN ('open', 'paid') AND ai.company_id = %(company)s
+   AND ai.date_invoice >= %(start)s AND ai.date_invoice < %(stop)s
+   AND (%(all)s OR ai.commercial_partner_id = ANY(%(partners)s))
+   AND ({documents})
+"""
+CUSTOMER_DOCS = "ai.type = 'out_refund'"
+SUPPLIER_DOCS = """ai.type = 'in_refund' OR (ai.type = 'in_invoice' AND NOT EXISTS (
+       SELECT 1 FROM account_invoice_line ail
+        WHERE ail.invoice_id = ai.id AND ail.purchase_line_id IS NOT NULL))"""
+
+# One row per partner with deliveries or documents: the statement's figures
+# from its lines (the delivered amounts from the delivery lines only).
 TOTALS_SQL = """
-SELECT l.partner_id, COUNT(*) AS line_count, SUM(l.amount) AS amount_delivered,
-       COALESCE(SUM(l.amount) FILTER (WHERE l.invoice_state <> 'invoiced'), 0)
-           AS amount_uninvoiced,
-       COUNT(*) FILTER (WHERE l.invoice_state <> 'invoiced') AS uninvoiced_count,
-       (array_agg(l.user_id ORDER BY l.date DESC, l.move_id DESC))[1] AS user_id,
-       (array_agg(l.merchandiser_id ORDER BY l.date DESC, l.move_id DESC))[1]
-           AS merchandiser_id
-  FROM gendan_statement_rows l
- GROUP BY l.partner_id
- ORDER BY l.partner_id
+SELECT p.partner_id, COALESCE(l.line_count, 0) + COALESCE(d.doc_count, 0)
+           AS line_count,
+       COALESCE(l.amount_delivered, 0) AS amount_delivered,
+       COALESCE(l.amount_uninvoiced, 0) AS amount_uninvoiced,
+       COALESCE(l.uninvoiced_count, 0) AS uninvoiced_count,
+       COALESCE(l.user_id, d.user_id) AS user_id, l.merchandiser_id
+  FROM (SELECT partner_id FROM gendan_statement_rows
+        UNION SELECT partner_id FROM gendan_statement_docs) p
+  LEFT JOIN (
+    SELECT l.partner_id, COUNT(*) AS line_count, SUM(l.amount) AS amount_delivered,
+           COALESCE(SUM(l.amount) FILTER (WHERE l.invoice_state <> 'invoiced'), 0)
+               AS amount_uninvoiced,
+           COUNT(*) FILTER (WHERE l.invoice_state <> 'invoiced') AS uninvoiced_count,
+           (array_agg(l.user_id ORDER BY l.date DESC, l.move_id DESC))[1] AS user_id,
+           (array_agg(l.merchandiser_id ORDER BY l.date DESC, l.move_id DESC))[1]
+               AS merchandiser_id
+      FROM gendan_statement_rows l
+     GROUP BY l.partner_id
+  ) l ON l.partner_id = p.partner_id
+  LEFT JOIN (
+    SELECT d.partner_id, COUNT(*) AS doc_count,
+           (array_agg(d.user_id ORDER BY d.date DESC, d.invoice_id DESC))[1]
+               AS user_id
+      FROM gendan_statement_docs d
+     GROUP BY d.partner_id
+  ) d ON d.partner_id = p.partner_id
+ ORDER BY p.partner_id
 """
 
 # The lines themselves, inserted straight from the computed rows: a batch of
@@ -213,26 +259,46 @@ INSERT INTO gendan_statement_line (
     statement_id, partner_id, move_id, date, picking_id, reference,
     sale_order_id, order_ref, partner_ref, product_id, uom_id, quantity,
     price_unit, line_currency_id, amount_currency, currency_rate, amount,
-    invoice_state, invoice_id, invoice_ref, is_disputed,
+    invoice_state, invoice_id, invoice_ref, is_disputed, line_type,
     create_uid, create_date, write_uid, write_date)
 SELECT st.statement_id, l.partner_id, l.move_id, l.date, l.picking_id, l.reference,
        l.sale_order_id, l.order_ref, l.partner_ref, l.product_id, l.uom_id,
        l.quantity, l.price_unit, l.currency_id, l.amount_currency,
        l.currency_rate, l.amount, l.invoice_state, l.invoice_id, l.invoice_ref,
-       false, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+       false, 'delivery', %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+       now() AT TIME ZONE 'UTC'
   FROM gendan_statement_rows l
   JOIN unnest(%(partners)s::integer[], %(statements)s::integer[])
            AS st(partner_id, statement_id) ON st.partner_id = l.partner_id
  ORDER BY l.partner_id, l.date, l.move_id
 """
 
+# The document lines (credit notes, charges), after the deliveries.
+INSERT_DOCS_SQL = """
+INSERT INTO gendan_statement_line (
+    statement_id, partner_id, date, reference, order_ref, partner_ref,
+    line_currency_id, amount_currency, currency_rate, amount, invoice_state,
+    invoice_id, invoice_ref, is_disputed, line_type,
+    create_uid, create_date, write_uid, write_date)
+SELECT st.statement_id, d.partner_id, d.date, d.reference, d.order_ref,
+       d.partner_ref, d.currency_id, d.amount_currency, d.currency_rate, d.amount,
+       'invoiced', d.invoice_id, d.reference, false, d.line_type,
+       %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+  FROM gendan_statement_docs d
+  JOIN unnest(%(partners)s::integer[], %(statements)s::integer[])
+           AS st(partner_id, statement_id) ON st.partner_id = d.partner_id
+ ORDER BY d.partner_id, d.date, d.invoice_id
+"""
+
 TYPE_SETTINGS = {
     "customer": dict(rows=CREATE_ROWS_SQL.format(
                          lines=LINES_SQL.format(moves=CUSTOMER_MOVES_SQL)),
+                     docs=DOCS_SQL.format(documents=CUSTOMER_DOCS),
                      account_type="receivable", sign=1, order_model="sale.order",
                      invoice_type="out_invoice", refund_type="out_refund"),
     "supplier": dict(rows=CREATE_ROWS_SQL.format(
                          lines=LINES_SQL.format(moves=SUPPLIER_MOVES_SQL)),
+                     docs=DOCS_SQL.format(documents=SUPPLIER_DOCS),
                      account_type="payable", sign=-1, order_model="purchase.order",
                      invoice_type="in_invoice", refund_type="in_refund"),
 }
@@ -255,14 +321,16 @@ class StatementQuery(object):
         stop = fields.Date.from_string(self.date_to) + timedelta(days=1)
         currency = self.company.currency_id
         # a refused preparation earlier in the transaction may have left it
-        self.cr.execute("DROP TABLE IF EXISTS gendan_statement_rows")
-        self.cr.execute(self.settings["rows"], {
+        self.drop()
+        params = {
             "company": self.company.id, "start": self.date_from,
             "stop": fields.Date.to_string(stop), "date_to": self.date_to,
             "all": partners is None,
             "partners": partners.ids if partners is not None else [],
             "currency": currency.id, "rounding": currency.rounding,
-            "epsilon": EPSILON})
+            "epsilon": EPSILON}
+        self.cr.execute(self.settings["rows"], params)
+        self.cr.execute(self.settings["docs"], params)
         self.cr.execute(TOTALS_SQL)
         return {row["partner_id"]: row for row in self.cr.dictfetchall()}
 
@@ -292,11 +360,13 @@ class StatementQuery(object):
     def insert_lines(self, partner_ids, statement_ids, uid):
         """Insert the computed lines, those of ``partner_ids[i]`` into
         ``statement_ids[i]``."""
-        self.cr.execute(INSERT_LINES_SQL, {
-            "partners": partner_ids, "statements": statement_ids, "uid": uid})
+        params = {"partners": partner_ids, "statements": statement_ids, "uid": uid}
+        self.cr.execute(INSERT_LINES_SQL, params)
+        self.cr.execute(INSERT_DOCS_SQL, params)
 
     def drop(self):
         self.cr.execute("DROP TABLE IF EXISTS gendan_statement_rows")
+        self.cr.execute("DROP TABLE IF EXISTS gendan_statement_docs")
 
 
 def count_lines_outside_rule(cr, table, rule, statement_ids):

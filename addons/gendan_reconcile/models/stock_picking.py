@@ -55,8 +55,10 @@ class StockPicking(models.Model):
         """A customer delivery waits while the customer has invoices past
         their due date, unless a shipping release of the order is signed."""
         blockers = super(StockPicking, self)._gendan_payment_gate_blockers()
-        if not self._gendan_is_gated() or not self._gendan_overdue_rule() \
-                or self._gendan_has_release():
+        if not self._gendan_is_gated() or self._gendan_has_release():
+            return blockers
+        blockers = blockers + self._gendan_dunning_blockers()
+        if not self._gendan_overdue_rule():
             return blockers
         # sudo: the warehouse names the invoices without reading invoices
         overdue = self.gendan_overdue_invoice_ids.sudo()
@@ -78,3 +80,21 @@ class StockPicking(models.Model):
     def _gendan_check_payment_gate(self):
         self.invalidate_cache(["gendan_overdue_invoice_ids"], self.ids)
         return super(StockPicking, self)._gendan_check_payment_gate()
+
+    def _gendan_dunning_blockers(self):
+        """The customer's invoices at a dunning level that holds shipments."""
+        customer = self._gendan_gate_customer()
+        if not customer:
+            return []
+        held = self.env["account.invoice"].sudo().search([
+            ("commercial_partner_id", "=", customer.id),
+            ("type", "=", "out_invoice"), ("state", "=", "open"),
+            ("gendan_dunning_level_id.hold_shipments", "=", True)])
+        if not held:
+            return []
+        return [_("Shipments to %(customer)s are held by the dunning of %(invoices)s: "
+                  "register the payment or have a shipping release of %(order)s "
+                  "signed.") % {
+                      "customer": customer.display_name,
+                      "order": self.sudo().sale_id.name,
+                      "invoices": ", ".join(held.mapped("number"))}]

@@ -22,12 +22,17 @@ class StatementXlsx(models.AbstractModel):
             row = 12
             for col, title in enumerate(columns):
                 sheet.write(row, col, title, header)
-            states = dict(statement.line_ids._fields["invoice_state"].selection)
+            lines = statement.line_ids
+            states = dict(lines._fields["invoice_state"]._description_selection(
+                lines.env))
+            types = dict(lines._fields["line_type"]._description_selection(
+                lines.env))
             for line in statement.line_ids:
                 row += 1
                 sheet.write_row(row, 0, [
                     line.date or "", line.reference or "", line.order_ref or "",
-                    line.partner_ref or "", line.product_id.display_name or "",
+                    line.partner_ref or "",
+                    line.product_id.display_name or types.get(line.line_type, ""),
                     line.quantity])
                 sheet.write(row, 6, line.price_unit, money)
                 sheet.write(row, 7, line.line_currency_id.name or "")

@@ -10,7 +10,7 @@ Lyon (EUR order, 15 vases at 20.00 EUR; 1 USD = 0.8 EUR from 03-01, 0.5 from
   03-14): delivered 10 on 03-10 (invoiced 03-12 at 1.25: 200 EUR = 250.00 USD)
   and 5 on 03-15 (not invoiced, 100 EUR at 2.0 = 200.00 USD); closing 250.00.
 """
-from odoo.addons.gendan_base.tests.common import GendanCase
+from odoo.addons.gendan_base.tests.common import GendanCase, shift_date
 
 PERIOD = ("2025-03-01", "2025-03-31")
 
@@ -141,3 +141,27 @@ class ReconcileCase(GendanCase):
         Statement = cls.env["gendan.statement"].sudo(user or cls.merchandiser)
         return Statement._prepare_statements("customer", period[0], period[1],
                                              partners, **kwargs)
+
+    @classmethod
+    def _freight_bill(cls, carrier, amount, date, currency=None):
+        """A shipment charge of the documents clerk, its vendor bill validated
+        by finance on ``date``."""
+        env = cls.env
+        stock = env.ref("stock.stock_location_stock")
+        customers = env.ref("stock.stock_location_customers")
+        picking = env["stock.picking"].create({
+            "partner_id": cls.harbor.id,
+            "picking_type_id": env.ref("stock.picking_type_out").id,
+            "location_id": stock.id, "location_dest_id": customers.id})
+        shipment = env["gendan.shipment"].sudo(cls.merchandiser).create({
+            "partner_id": cls.harbor.id, "picking_ids": [(6, 0, picking.ids)],
+            "eta": shift_date(months=3)})
+        charge = env["gendan.shipment.charge"].sudo(
+            cls.users["documents_clerk"]).create({
+                "shipment_id": shipment.id, "carrier_id": carrier.id,
+                "charge_type": "freight", "amount": amount,
+                "currency_id": (currency or cls.usd).id})
+        bill = charge.invoice_id
+        bill.sudo(cls.finance).write({"date_invoice": date})
+        bill.sudo(cls.finance).action_invoice_open()
+        return charge, bill

@@ -39,7 +39,8 @@ class TestReport(ReconcileCase):
         self.assertTrue(render_pdf(report, self.statement.ids).startswith(b"%PDF"))
 
     def test_xlsx(self):
-        """The spreadsheet carries the balance and one row per delivery."""
+        """The spreadsheet carries the balance and one row per delivery and
+        per credit note."""
         report = self.env.ref("gendan_reconcile.action_report_statement_xlsx").sudo(
             self.merchandiser)
         content, kind = report.render_xlsx(self.statement.ids, {})
@@ -50,4 +51,7 @@ class TestReport(ReconcileCase):
         self.assertEqual(sheet.cell_value(13, 3), "HB-2025-031")
         self.assertEqual([sheet.cell_value(row, 10) for row in (13, 14)],
                          [750.0, 500.0])
-        self.assertEqual(sheet.nrows, 15)
+        # the credit note of 03-28 is a row too, negative
+        self.assertEqual(sheet.cell_value(15, 4), "Credit Note")
+        self.assertEqual(sheet.cell_value(15, 10), -50.0)
+        self.assertEqual(sheet.nrows, 16)

@@ -1,1 +1,2 @@
 from . import gendan_statement_prepare
+from . import gendan_statement_schedule

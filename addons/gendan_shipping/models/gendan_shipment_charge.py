@@ -65,6 +65,23 @@ class GendanShipmentCharge(models.Model):
         if self.filtered(lambda c: c.amount < 0):
             raise ValidationError(_("A charge cannot be negative."))
 
+    def _gendan_order_share(self, order):
+        """The share of the charge borne by ``order``: its untaxed amount
+        among the orders of the shipment (converted to the company currency)."""
+        self.ensure_one()
+        orders = self.shipment_id.picking_ids.mapped("sale_id")
+        if order not in orders:
+            return 0.0
+        if len(orders) == 1:
+            return 1.0
+        company = self.shipment_id.company_id or self.env.user.company_id
+
+        def weight(other):
+            return other.currency_id.compute(other.amount_untaxed,
+                                             company.currency_id)
+        total = sum(weight(other) for other in orders)
+        return weight(order) / total if total else 1.0 / len(orders)
+
     # -- vendor bill ----------------------------------------------------------------
 
     def _bill_analytic_account(self):

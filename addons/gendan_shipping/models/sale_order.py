@@ -22,10 +22,49 @@ class SaleOrder(models.Model):
     milestone_shipped_state, milestone_shipped_date = milestone_fields(
         "Shipped", "Shipped On", "_compute_milestone_shipped")
 
+    gendan_product_cost = fields.Monetary(
+        "Product Cost", compute="_compute_gendan_margin", compute_sudo=True,
+        help="Cost of the products of the order lines (their cost price), in "
+             "the order currency.")
+    gendan_charge_amount = fields.Monetary(
+        "Freight and Charges", compute="_compute_gendan_margin",
+        compute_sudo=True,
+        help="The order's share of the freight and other charges of its "
+             "shipments (vendor bills of the carriers), in the order currency; "
+             "a shipment of several orders is shared by their untaxed amounts.")
+    gendan_margin = fields.Monetary(
+        "Margin after Charges", compute="_compute_gendan_margin",
+        compute_sudo=True,
+        help="Untaxed amount less the product cost and the freight and charges.")
+
     @api.multi
     def _compute_gendan_shipment_ids(self):
         for order in self:
             order.gendan_shipment_ids = order.picking_ids.mapped("gendan_shipment_id")
+
+    @api.multi
+    def _compute_gendan_margin(self):
+        for order in self:
+            company = order.company_id or self.env.user.company_id
+            currency = order.currency_id or company.currency_id
+            day = order.confirmation_date or order.date_order
+            cost = 0.0
+            for line in order.order_line:
+                unit_cost = line.product_id.standard_price
+                qty = line.product_uom._compute_quantity(
+                    line.product_uom_qty, line.product_id.uom_id)
+                cost += unit_cost * qty
+            cost = company.currency_id.with_context(date=day).compute(cost, currency)
+            charges = 0.0
+            for charge in order.picking_ids.mapped("gendan_shipment_id.charge_ids"):
+                share = charge._gendan_order_share(order)
+                if share:
+                    charges += charge.currency_id.with_context(
+                        date=charge.invoice_id.date_invoice or day).compute(
+                            charge.amount * share, currency)
+            order.gendan_product_cost = cost
+            order.gendan_charge_amount = charges
+            order.gendan_margin = order.amount_untaxed - cost - charges
 
     def _gendan_posted_invoices(self):
         """Open or paid customer invoices and refunds linked to the order lines."""
