@@ -45,15 +45,17 @@ class TestPickupSlipReport(DispatchCase):
         figures = (slip.name, self.order.name, self.picking.name,
                    self.task.name, total)
         chinese = self._slip_text(slip)
-        for needle in labels + figures + ("唛头",):
+        for needle in labels + figures + ("唛头:", "彩标:"):
             self.assertIn(needle, chinese)
         self.assertNotIn("Shipping Marks", chinese)
+        self.assertNotIn("Colour Labels", chinese)
         english_only = [("en_US", "English")]
         with patch.object(type(self.env["res.lang"]), "get_installed",
                           lambda *args: english_only):
             self.assertEqual(slip._report_lang(), "en_US")
             english = self._slip_text(slip)
-        for needle in labels + figures + ("Shipping Marks",):
+        for needle in labels + figures + ("Shipping Marks:", "Colour Labels:"):
             self.assertIn(needle, english)
+        self.assertNotIn("彩标", english)
         self.assertEqual(english.count(total), chinese.count(total))
         self.assertGreaterEqual(chinese.count(total), 4)  # line + total, 2 copies

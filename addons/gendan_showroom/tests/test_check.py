@@ -87,7 +87,7 @@ class TestCheck(ShowroomCase):
         saturday = self._saturday()
         check = self._cron(saturday).sudo(self.merchandiser)
         check.line_ids.write({"is_checked": True})
-        line = check.line_ids.filtered(lambda l: l.machine_id == machine)
+        line = check.line_ids.filtered(lambda rec: rec.machine_id == machine)
         line.write({"accessories_complete": False, "note": "Remote missing"})
         check.action_submit()
         todo = self._todos(machine, "showroom_accessories")
