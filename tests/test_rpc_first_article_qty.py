@@ -21,6 +21,15 @@ class TestRpcFirstArticleQty(RpcServerCase):
             "LEFT JOIN stock_move_line l ON l.move_id = m.id "
             "WHERE p.id = %s GROUP BY p.id", (production_id,))
 
+    def _cancel(self, production_id):
+        """Undo what was recorded (Odoo cancels no MO that consumed), then
+        cancel."""
+        line_ids = self.call("admin", "stock.move.line", "search", [
+            "|", ("move_id.production_id", "=", production_id),
+            ("move_id.raw_material_production_id", "=", production_id)])
+        self.call("admin", "stock.move.line", "write", line_ids, {"qty_done": 0})
+        self.call("admin", "mrp.production", "action_cancel", [production_id])
+
     def _production(self):
         """An MO of the demo's approved task order (no deposit asked) and a
         draft first article of 2 pieces."""
@@ -36,8 +45,7 @@ class TestRpcFirstArticleQty(RpcServerCase):
             "product_uom_id": uom_id,
             "bom_id": line["bom_id"] and line["bom_id"][0],
             "gendan_task_order_id": task_id, "origin": "RPC first article"})
-        self.addCleanup(self.call, "admin", "mrp.production", "action_cancel",
-                        [production_id])
+        self.addCleanup(self._cancel, production_id)
         article_id = self.call("merchandiser", "gendan.first.article", "create", {
             "task_order_id": task_id, "product_id": product_id,
             "product_qty": 2})
