@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.addons import decimal_precision as dp
 
 
@@ -57,12 +57,11 @@ class GendanEnquiryLine(models.Model):
         """The RFQ line asking the supplier's price for this requirement."""
         self.ensure_one()
         product = self.product_id
-        specs = [(_("Size"), self.size), (_("Material"), self.material),
-                 (_("Surface Finish"), self.finish),
-                 (_("Configuration / Structure"), self.configuration),
-                 (_("Packing"), self.packing)]
+        specs = ["size", "material", "finish", "configuration", "packing"]
+        labels = self.fields_get(specs, ["string"])
         name = "\n".join([product.display_name, self.name] + [
-            "%s: %s" % (label, value) for label, value in specs if value])
+            "%s: %s" % (labels[spec]["string"], self[spec])
+            for spec in specs if self[spec]])
         return {
             "order_id": order.id, "product_id": product.id, "name": name,
             "product_qty": self.quantity or 1.0,
