@@ -1,6 +1,7 @@
 from odoo import SUPERUSER_ID, api
 
 from . import models
+from . import report
 
 
 def post_init_hook(cr, registry):

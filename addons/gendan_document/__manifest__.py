@@ -13,6 +13,7 @@
         "gendan_order",
         "gendan_production",
         "gendan_shipping",
+        "report_xlsx",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -1,3 +1,6 @@
+import xlrd
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.gendan_base.tests.common import shift_date
@@ -195,3 +198,51 @@ class TestDocumentRegister(ProductionCase):
         html = register.sudo(self.clerk).render_qweb_html(doc.ids)[0].decode()
         self.assertIn("文控文件登记表", html)
         self.assertIn(doc.name, html)
+
+    def test_register_xlsx(self):
+        """The register's index as XLSX, as the clerk and a merchandiser:
+        the entries of the list as filtered (here by order), real date
+        cells, and each document's revision history on its own sheet."""
+        doc = self._hand_document(date=shift_date(years=-1))
+        doc.action_control()
+        rev2 = self.Document.sudo(self.clerk).browse(
+            doc.action_new_revision()["res_id"])
+        rev2.write({"date": shift_date()})
+        rev2.action_control()
+        other_order = self._create_confirmed_order()
+        other = self._hand_document()
+        other.sudo(self.clerk).write({"sale_order_id": other_order.id})
+        report = self.env.ref(
+            "gendan_document.action_report_document_register_xlsx")
+        for user in (self.clerk, self.user_merchandiser):
+            listed = self.Document.sudo(user).search(
+                [("sale_order_id", "=", self.order.id),
+                 ("state", "!=", "superseded")])
+            self.assertIn(rev2, listed)
+            content, fmt = report.sudo(user).with_context(
+                active_model="gendan.document").render(listed.ids)
+            self.assertEqual(fmt, "xlsx")
+            book = xlrd.open_workbook(file_contents=content)
+            sheet = book.sheet_by_index(0)
+            rows = [sheet.row_values(i) for i in range(3, sheet.nrows)]
+            self.assertEqual(len(rows), len(listed))
+            row = next(r for r in rows if r[0] == rev2.name)
+            self.assertEqual((row[1], row[2], row[4], row[9]),
+                             (2, rev2.title, self.order.name,
+                              rev2.archive_folder))
+            self.assertNotIn(other.name, [r[0] for r in rows])
+            index = [r[0] for r in rows].index(rev2.name) + 3
+            self.assertEqual(sheet.cell_type(index, 6), xlrd.XL_CELL_DATE)
+            self.assertEqual(xlrd.xldate.xldate_as_datetime(
+                sheet.cell_value(index, 6), book.datemode).date(),
+                fields.Date.from_string(rev2.date))
+            history = book.sheet_by_index(1)
+            revisions = [history.row_values(i) for i in range(3, history.nrows)
+                         if history.cell_value(i, 0) == rev2.name]
+            self.assertEqual([r[2] for r in revisions], [1, 2])
+            first = [i for i in range(3, history.nrows)
+                     if history.cell_value(i, 0) == rev2.name][0]
+            self.assertEqual(history.cell_type(first, 3), xlrd.XL_CELL_DATE)
+            self.assertEqual(xlrd.xldate.xldate_as_datetime(
+                history.cell_value(first, 3), book.datemode).date(),
+                fields.Date.from_string(doc.date))

@@ -13,3 +13,4 @@ from . import gendan_date_change
 from . import gendan_customer_inspection
 from . import sale_order
 from . import stock_picking
+from . import stock_move_line

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.addons import decimal_precision as dp
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import transition
 
@@ -47,6 +48,12 @@ class GendanFirstArticle(models.Model):
                                  readonly=True)
     product_id = fields.Many2one("product.product", required=True,
                                  readonly=True, states={"draft": [("readonly", False)]})
+    product_qty = fields.Float(
+        "First Article Quantity", default=1.0, required=True,
+        digits=dp.get_precision("Product Unit of Measure"), readonly=True,
+        states={"draft": [("readonly", False)]},
+        help="The pieces production may make of the product before the first "
+             "article passed (in the unit of the manufacturing order).")
     requirement_item_ids = fields.Many2many(
         related="task_order_id.requirement_item_ids", readonly=True,
         string="Customer Requirement Pack")
@@ -60,6 +67,12 @@ class GendanFirstArticle(models.Model):
         track_visibility="onchange")
     date_passed = fields.Datetime("Passed On", readonly=True, copy=False)
     note = fields.Text()
+
+    @api.constrains("product_qty")
+    def _check_product_qty(self):
+        if self.filtered(lambda article: article.product_qty <= 0):
+            raise ValidationError(_("The first article quantity must be "
+                                    "positive."))
 
     @api.model
     def _default_items(self):
@@ -77,6 +90,11 @@ class GendanFirstArticle(models.Model):
     def write(self, vals):
         if vals.get("state") == "passed":
             self._check_checklist()
+        if "product_qty" in vals and self.filtered(
+                lambda article: article.state not in ("draft", "failed")):
+            # the quantity production may make before the article passed
+            raise UserError(_("The first article quantity is set on a draft "
+                              "first article only."))
         return super(GendanFirstArticle, self).write(vals)
 
     @api.multi

@@ -1,11 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 from odoo.addons.gendan_base.engine import gate_checked, unchecked
 from odoo.addons.gendan_order.models.sale_order import deferred_cockpit
 
 GATED_STATES = ("planned", "progress", "done")
 # started: production has begun (the first article gate held before)
 STARTED_STATES = ("progress", "done")
+# the gate stage a state write asks for (see _gendan_gate_blockers)
+STAGE_OF_STATE = {"planned": "plan", "progress": "first_article",
+                  "done": "produce"}
 
 
 class MrpProduction(models.Model):
@@ -60,9 +64,14 @@ class MrpProduction(models.Model):
     def write(self, vals):
         if "bom_id" in vals:
             self._gendan_check_bom_current(vals["bom_id"])
-        if vals.get("state") in GATED_STATES:
-            unchecked(self)._gendan_check_production_gate(
-                "plan" if vals["state"] == "planned" else "produce")
+        state = vals.get("state")
+        if state in GATED_STATES:
+            todo = unchecked(self)
+            todo._gendan_check_production_gate(STAGE_OF_STATE[state])
+            if state == "progress":
+                todo._gendan_check_first_article_qty(need="start")
+            elif state == "done":
+                todo._gendan_check_first_article_passed()
         return super(MrpProduction, self).write(vals)
 
     @api.multi
@@ -79,12 +88,16 @@ class MrpProduction(models.Model):
 
     @api.multi
     def open_produce_product(self):
-        self._gendan_check_production_gate()
+        """Before the first article passed, production records the first
+        article's pieces only."""
+        self._gendan_check_production_gate("first_article")
+        self._gendan_check_first_article_qty(need="room")
         return super(MrpProduction, self).open_produce_product()
 
     @api.multi
     def button_mark_done(self):
         self._gendan_check_production_gate()
+        self._gendan_check_first_article_passed()
         with gate_checked(self), deferred_cockpit():
             res = super(MrpProduction, self).button_mark_done()
         self._gendan_notify_ship()
@@ -105,7 +118,9 @@ class MrpProduction(models.Model):
     def _gendan_gate_blockers(self, stage="produce"):
         """{production: [reasons]} for the MOs that may not go on (batched).
         Only the MOs of orders of a Gendan-controlled sales channel wait;
-        planning and reserving (``stage="plan"``) do not wait for the first
+        planning and reserving (``stage="plan"``) and making the first
+        article (``stage="first_article"``, its quantity checked by
+        ``_gendan_check_first_article_qty``) do not wait for the first
         article."""
         gated = self.filtered(
             lambda mo: mo.gendan_sale_order_id.sudo().gendan_controlled)
@@ -154,3 +169,84 @@ class MrpProduction(models.Model):
                 _("%(mo)s cannot start: %(reasons)s.") % {
                     "mo": production.name, "reasons": "; ".join(reasons)}
                 for production, reasons in blockers.items()))
+
+    # -- the first-article quantity (issue 15 §7) ---------------------------------
+
+    def _gendan_produced_qty(self):
+        """Quantity of the MO's product recorded as produced (done or not)."""
+        self.ensure_one()
+        moves = self.sudo().move_finished_ids.filtered(
+            lambda move: move.product_id == self.product_id
+            and move.state != "cancel")
+        return sum(move.product_uom._compute_quantity(
+            move.quantity_done, self.product_uom_id) for move in moves)
+
+    def _gendan_first_article_limits(self):
+        """{production: (allowed, produced)} for the gated MOs whose product's
+        first article has not passed: ``allowed`` is the quantity of its first
+        articles on the task order (0 when none was created)."""
+        gated = self.filtered(
+            lambda mo: mo.state != "cancel"
+            and mo.gendan_sale_order_id.sudo().gendan_controlled)
+        if not gated:
+            return {}
+        orders = gated.mapped("gendan_sale_order_id")
+        tasks = self.env["gendan.task.order"].sudo().search(
+            [("sale_order_id", "in", orders.ids)])
+        task_by_order = {task.sale_order_id.id: task for task in tasks}
+        articles = self.env["gendan.first.article"].sudo().search(
+            [("task_order_id", "in", tasks.ids)])
+        allowed, passed = {}, set()
+        for article in articles:
+            key = (article.task_order_id.id, article.product_id.id)
+            allowed[key] = allowed.get(key, 0.0) + article.product_qty
+            if article.state == "passed":
+                passed.add(key)
+        limits = {}
+        for production in gated:
+            task = task_by_order.get(production.gendan_sale_order_id.id)
+            if not task:
+                continue  # the gate's own reason
+            key = (task.id, production.product_id.id)
+            if key in passed:
+                continue
+            limits[production] = (allowed.get(key, 0.0),
+                                  production._gendan_produced_qty())
+        return limits
+
+    def _gendan_check_first_article_qty(self, extra=0.0, need="record"):
+        """Before the first article passed, no more than its quantity is
+        produced. ``need``: ``record`` (``extra`` more is recorded),
+        ``start`` (production starts: a first article exists), ``room``
+        (one more piece may be recorded)."""
+        messages = []
+        for production, (allowed, produced) in sorted(
+                self._gendan_first_article_limits().items(),
+                key=lambda item: item[0].id):
+            rounding = production.product_uom_id.rounding
+            over = float_compare(produced + extra, allowed,
+                                 precision_rounding=rounding)
+            if over > 0 or (need == "room" and over == 0) or (
+                    need == "start" and float_is_zero(
+                        allowed, precision_rounding=rounding)):
+                messages.append(_(
+                    "%(mo)s: the first article of %(product)s has not passed; "
+                    "until it does, production makes the first article only "
+                    "(%(allowed)s %(uom)s, %(produced)s recorded).") % {
+                        "mo": production.name,
+                        "product": production.product_id.display_name,
+                        "allowed": "%g" % allowed, "produced": "%g" % produced,
+                        "uom": production.product_uom_id.name})
+        if messages:
+            raise UserError("\n".join(messages))
+
+    def _gendan_check_first_article_passed(self):
+        """A gated MO is not finished before its first article passed."""
+        waiting = self._gendan_first_article_limits()
+        if waiting:
+            raise UserError("\n".join(sorted(_(
+                "%(mo)s cannot be finished: the first article of %(product)s "
+                "has not passed.") % {
+                    "mo": production.name,
+                    "product": production.product_id.display_name}
+                for production in waiting)))

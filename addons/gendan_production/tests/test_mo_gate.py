@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.addons.gendan_base.tests.common import recorded_calls, shift_date
 
 from .common import ProductionCase
@@ -160,3 +160,79 @@ class TestMoGate(ProductionCase):
         self.assertEqual(order.milestone_inspected_state, "na")
         self._pass_first_article(self.task)
         self.assertEqual(order.milestone_first_article_state, "done")
+
+    def _produced_sql(self):
+        """Quantity recorded on the MO's finished moves, read by SQL."""
+        self.env.cr.execute(
+            "SELECT coalesce(sum(l.qty_done), 0), min(p.state) FROM "
+            "mrp_production p LEFT JOIN stock_move m ON m.production_id = p.id "
+            "LEFT JOIN stock_move_line l ON l.move_id = m.id WHERE p.id = %s",
+            (self.mo.id,))
+        return self.env.cr.fetchone()
+
+    def _produce(self, qty):
+        return self.env["mrp.product.produce"].sudo(
+            self.user_production).with_context(
+                active_id=self.mo.id, active_ids=self.mo.ids).create(
+                    {"product_qty": qty, "product_tracking": "none"}).do_produce()
+
+    def test_first_article_quantity(self):
+        """Reserved before the first article passed, production
+        records the first article's pieces (2) and no more, whatever the
+        way (the wizard, the finished move, a move line); the MO is not
+        finished; once the article passed, the rest is produced."""
+        article = self.env["gendan.first.article"].sudo(
+            self.user_merchandiser).create({
+                "task_order_id": self.task.id, "product_id": self.product.id,
+                "product_qty": 2.0})
+        mo = self.mo.sudo(self.user_production)
+        mo.action_assign()
+        self.assertTrue(mo.open_produce_product())
+        with self.assertRefused(UserError):
+            self._produce(3.0)
+        self.assertEqual(self._produced_sql(), (0.0, "confirmed"))
+        self._produce(2.0)
+        self.assertEqual(self._produced_sql(), (2.0, "progress"))
+        finished = self.mo.move_finished_ids.filtered(
+            lambda move: move.product_id == self.product)
+        with self.assertRefused(UserError):
+            mo.open_produce_product()
+        with self.assertRefused(UserError):
+            self._produce(1.0)
+        with self.assertRefused((UserError, AccessError)):
+            finished.sudo(self.user_production).write({"quantity_done": 5.0})
+        with self.assertRefused((UserError, AccessError)):
+            finished.move_line_ids.sudo(self.user_production).write(
+                {"qty_done": 3.0})
+        with self.assertRefused((UserError, AccessError)):
+            self.env["stock.move.line"].sudo(self.user_production).create({
+                "move_id": finished.id, "product_id": self.product.id,
+                "product_uom_id": finished.product_uom.id, "qty_done": 1.0,
+                "location_id": finished.location_id.id,
+                "location_dest_id": finished.location_dest_id.id})
+        with self.assertRefused(UserError):
+            mo.button_mark_done()
+        with self.assertRefused(UserError):
+            mo.write({"state": "done"})
+        self.assertEqual(self._produced_sql(), (2.0, "progress"))
+        # the merchandiser cannot widen it once submitted
+        article.item_ids.sudo(self.user_qa).write({"is_checked": True})
+        article.sudo(self.user_merchandiser).action_signoff_request()
+        with self.assertRefused(UserError):
+            article.sudo(self.user_merchandiser).write({"product_qty": 50.0})
+        with self.assertRefused((UserError, AccessError)):
+            article.sudo(self.user_production).write({"product_qty": 50.0})
+        article.sudo(self.user_merchandiser).action_signoff_sign()
+        article.sudo(self.user_qa).action_signoff_sign()
+        self.assertEqual(article.state, "passed")
+        self._produce(98.0)
+        mo.button_mark_done()
+        self.assertEqual(self._produced_sql(), (100.0, "done"))
+
+    def test_first_article_quantity_without_article(self):
+        """No first article created: nothing is recorded."""
+        mo = self.mo.sudo(self.user_production)
+        mo.action_assign()
+        with self.assertRefused(UserError):
+            self._produce(1.0)
+        self.assertEqual(self._produced_sql(), (0.0, "confirmed"))

@@ -13,6 +13,8 @@ class MrpProductProduce(models.TransientModel):
     products. Read-only, it is only displayed.
 
     Recording production starts the MO: the MO gate is checked first.
+    Before the first article passed, production records no more than the
+    first article's quantity (issue 15 §7).
     """
 
     _inherit = "mrp.product.produce"
@@ -24,6 +26,10 @@ class MrpProductProduce(models.TransientModel):
     def do_produce(self):
         """The MO gate is checked once, not again at the MO's state write."""
         productions = self.mapped("production_id")
-        productions._gendan_check_production_gate()
+        productions._gendan_check_production_gate("first_article")
+        for wizard in self:
+            wizard.production_id._gendan_check_first_article_qty(
+                extra=wizard.product_uom_id._compute_quantity(
+                    wizard.product_qty, wizard.production_id.product_uom_id))
         with gate_checked(productions), deferred_cockpit():
             return super(MrpProductProduce, self).do_produce()

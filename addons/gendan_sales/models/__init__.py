@@ -7,3 +7,5 @@ from . import gendan_price_approval_line
 from . import sale_order
 from . import sale_order_line
 from . import gendan_sample
+from . import ir_attachment
+from . import purchase_order

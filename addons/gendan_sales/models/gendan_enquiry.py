@@ -5,7 +5,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.engine import button, transition
 
 SALES = ["gendan_base.group_salesperson", "gendan_base.group_merchandiser"]
 
@@ -62,6 +62,17 @@ class GendanEnquiry(models.Model):
     order_count = fields.Integer(compute="_compute_order_count")
     sample_ids = fields.One2many("gendan.sample", "enquiry_id", "Samples")
     lost_reason = fields.Char(track_visibility="onchange")
+    supplier_ids = fields.Many2many(
+        "res.partner", "gendan_enquiry_supplier_rel", "enquiry_id",
+        "partner_id", "Factories / Suppliers",
+        domain=[("supplier", "=", True)],
+        help="Who is asked for a price (询价单): one request for quotation "
+             "each.")
+    purchase_ids = fields.One2many(
+        "purchase.order", "gendan_enquiry_id", "Price Enquiries",
+        readonly=True)
+    purchase_count = fields.Integer(compute="_compute_purchase_count",
+                                    compute_sudo=True)
     state = fields.Selection(
         [("new", "New"), ("replied", "Replied"), ("quoted", "Quoted"),
          ("lost", "Lost"), ("cancel", "Cancelled")],
@@ -72,6 +83,11 @@ class GendanEnquiry(models.Model):
     def _compute_order_count(self):
         for enquiry in self:
             enquiry.order_count = len(enquiry.order_ids)
+
+    @api.depends("purchase_ids")
+    def _compute_purchase_count(self):
+        for enquiry in self:
+            enquiry.purchase_count = len(enquiry.purchase_ids)
 
     @api.depends("partner_id.tz", "company_id", "merchandiser_id")
     def _compute_customer_tz(self):
@@ -167,6 +183,67 @@ class GendanEnquiry(models.Model):
             "order_line": [(0, 0, line._prepare_order_line_vals())
                            for line in self.line_ids],
         }
+
+    @api.multi
+    @button(groups=SALES)
+    def action_request_factory_prices(self):
+        """Send the price enquiry (询价单) to the factory or suppliers: a
+        request for quotation (draft purchase order) per supplier not yet
+        asked, with a line per product requirement; purchasing gets a to-do
+        to send it and record the quoted prices."""
+        created = self.env["purchase.order"]
+        for enquiry in self:
+            if enquiry.state in ("lost", "cancel"):
+                raise UserError(_("The enquiry %s is closed.") % enquiry.name)
+            if not enquiry.supplier_ids:
+                raise UserError(_("Choose the factories or suppliers to ask "
+                                  "for a price first."))
+            lines = enquiry.line_ids
+            if not lines or lines.filtered(lambda line: not line.product_id):
+                raise UserError(_("Choose the product of every requirement "
+                                  "line first."))
+            asked = enquiry.sudo().purchase_ids.filtered(
+                lambda po: po.state != "cancel").mapped(
+                    "partner_id.commercial_partner_id")
+            for supplier in enquiry.supplier_ids.filtered(
+                    lambda p: p.commercial_partner_id not in asked):
+                created |= enquiry._create_price_enquiry(supplier)
+        buyers = self.env.ref("gendan_base.group_purchasing").users
+        self.env["mail.activity"]._todo_ensure(
+            created, "gendan_sales.price_enquiry", buyers,
+            lambda po: _("Send the price enquiry %(rfq)s to %(supplier)s and "
+                         "record the quoted prices") % {
+                             "rfq": po.name,
+                             "supplier": po.partner_id.display_name})
+        for enquiry in self:
+            news = created.filtered(lambda po: po.gendan_enquiry_id == enquiry)
+            if news:
+                enquiry.message_post(body=_("Price enquiries sent: %s.")
+                                     % ", ".join(news.mapped("name")))
+        return True
+
+    def _create_price_enquiry(self, supplier):
+        """The RFQ of ``supplier`` (created for the merchandiser, who does not
+        buy: purchasing sends it and records the prices)."""
+        self.ensure_one()
+        Purchase = self.env["purchase.order"].sudo()
+        order = Purchase.create({
+            "partner_id": supplier.id, "origin": self.name,
+            "gendan_enquiry_id": self.id,
+            "company_id": (self.company_id or self.env.user.company_id).id,
+        })
+        for line in self.line_ids:
+            Purchase.env["purchase.order.line"].create(
+                line._prepare_purchase_line_vals(order))
+        return order
+
+    @api.multi
+    def action_view_price_enquiries(self):
+        self.ensure_one()
+        action = self.env.ref("purchase.purchase_rfq").read()[0]
+        action.update(domain=[("gendan_enquiry_id", "=", self.id)],
+                      context={"create": False})
+        return action
 
     @api.multi
     @transition(["new", "replied", "quoted"], "lost", groups=SALES)

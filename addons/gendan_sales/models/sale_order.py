@@ -92,6 +92,8 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if vals.get("state") in ("sent", "sale", "done"):
             self._gendan_check_quotable()
+        if {"contract_signed_file", "contract_signed_filename"} & set(vals):
+            self._gendan_check_contract_copy_free()
         if vals.get("contract_signed_file") and self.filtered(
                 lambda order: not order.contract_number):
             raise UserError(_("Issue the sales contract before uploading its "
@@ -262,6 +264,24 @@ class SaleOrder(models.Model):
                 "customer before requesting the order review of %s.")
                 % ", ".join(missing.mapped("name")))
         return super(SaleOrder, self).action_signoff_request()
+
+    def _gendan_contract_copy_locked(self):
+        """The orders whose order review used the countersigned contract:
+        the company asks for it and the review was requested (pending,
+        approved, or the order went on from it)."""
+        return self.filtered(
+            lambda order: order.contract_signed_date
+            and order.state != "cancel" and order.gendan_controlled
+            and order.company_id.gendan_contract_signed_required
+            and order.signoff_state in ("pending", "approved"))
+
+    def _gendan_check_contract_copy_free(self):
+        locked = self.sudo()._gendan_contract_copy_locked()
+        if locked:
+            raise UserError(_(
+                "The countersigned contract of %s was used by the order "
+                "review: it cannot be removed or replaced.")
+                % ", ".join(locked.mapped("name")))
 
     def _gendan_contract_bank(self):
         """Our bank account printed on the contract."""

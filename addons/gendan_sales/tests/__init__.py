@@ -4,3 +4,4 @@ from . import test_quotation_followup
 from . import test_contract
 from . import test_sample_dispatch
 from . import test_reports
+from . import test_price_enquiry

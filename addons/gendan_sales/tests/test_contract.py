@@ -67,3 +67,46 @@ class TestContract(GendanSalesCase):
         direct = self._create_order(team_id=self.team_direct.id)
         direct.sudo(self.users["sales_manager"]).action_confirm()
         self.assertEqual(direct.state, "sale")
+
+    def test_countersigned_copy_locked_after_review(self):
+        """Once the order review used the countersigned copy (company
+        setting on), the sales users can neither replace nor remove it, on
+        the order or through its attachment; without the setting it stays
+        free."""
+        self.env.user.company_id.gendan_contract_signed_required = True
+        order = self._sent_quotation()
+        seller = order.sudo(self.users["salesperson"])
+        seller.action_issue_contract()
+        seller.write({"contract_signed_file": SCAN,
+                      "contract_signed_filename": "signed.pdf"})
+        # not yet used by the review: may be replaced
+        seller.write({"contract_signed_file": SCAN, "contract_signed_filename":
+                      "signed-v2.pdf"})
+        order.sudo(self.users["merchandiser"]).review_line_ids.action_confirm_check()
+        order.sudo(self.users["merchandiser"]).action_signoff_request()
+        self.assertEqual(order.signoff_state, "pending")
+        attachment = self.env["ir.attachment"].search([
+            ("res_model", "=", "sale.order"), ("res_id", "=", order.id),
+            ("res_field", "=", "contract_signed_file")])
+        self.assertEqual(len(attachment), 1)
+        for login in ("salesperson", "merchandiser", "sales_manager"):
+            as_user = order.sudo(self.users[login])
+            for vals in ({"contract_signed_file": False},
+                         {"contract_signed_file": base64.b64encode(b"other")},
+                         {"contract_signed_filename": "fake.pdf"}):
+                with self.assertRefused(UserError):
+                    as_user.write(vals)
+            with self.assertRefused(UserError):
+                attachment.sudo(self.users[login]).unlink()
+            with self.assertRefused(UserError):
+                attachment.sudo(self.users[login]).write(
+                    {"datas": base64.b64encode(b"other")})
+        self.env.cr.execute(
+            "SELECT contract_signed_filename FROM sale_order WHERE id = %s",
+            (order.id,))
+        self.assertEqual(self.env.cr.fetchone()[0], "signed-v2.pdf")
+        self.assertTrue(attachment.exists())
+        order.invalidate_cache()
+        self.assertEqual(order.contract_signed_file, SCAN)
+        with self.assertRaisesRegex(UserError, "used by the order review"):
+            seller.write({"contract_signed_file": False})

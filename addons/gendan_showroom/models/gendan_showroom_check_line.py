@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+
+ACCESSORIES_KEY = "showroom_accessories"
 
 
 class GendanShowroomCheckLine(models.Model):
@@ -47,9 +49,22 @@ class GendanShowroomCheckLine(models.Model):
         return super(GendanShowroomCheckLine, self).unlink()
 
     def _report_findings(self):
-        """Missing: the administration investigates; broken: a repair."""
+        """Missing: the administration investigates; broken: a repair;
+        accessories incomplete: the merchandiser who keeps the showroom
+        completes them (seed part 4 十二: 維護整理, 配件是否配置完備) with a
+        to-do on the machine, done when a later check finds them complete."""
+        activity = self.env["mail.activity"]
         for line in self:
             machine = line.machine_id
+            if line.is_present and not line.accessories_complete:
+                activity._todo_ensure(
+                    machine, ACCESSORIES_KEY,
+                    machine.company_id._showroom_keepers(),
+                    _("Complete the accessories of sample machine %s")
+                    % machine.display_name,
+                    note=line.note or machine.accessories)
+            elif line.is_present:
+                activity._todo_done(machine, ACCESSORIES_KEY)
             if machine.state not in ("showroom", "out"):
                 continue
             if not line.is_present:

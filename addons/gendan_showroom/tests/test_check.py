@@ -78,3 +78,26 @@ class TestCheck(ShowroomCase):
         missing.action_found()
         self.assertEqual(missing.state, "showroom")
         self.assertFalse(self._todos(missing, "showroom_missing"))
+
+    def test_accessories_incomplete_todo(self):
+        """Accessories incomplete: a to-do for the showroom keeper on the
+        machine, with the finding; a later check finding them complete marks
+        it done. The check stays frozen; the machine stays in the showroom."""
+        machine, = self._in_showroom("RL-C7")
+        saturday = self._saturday()
+        check = self._cron(saturday).sudo(self.merchandiser)
+        check.line_ids.write({"is_checked": True})
+        line = check.line_ids.filtered(lambda rec: rec.machine_id == machine)
+        line.write({"accessories_complete": False, "note": "Remote missing"})
+        check.action_submit()
+        todo = self._todos(machine, "showroom_accessories")
+        self.assertEqual((len(todo), todo.user_id), (1, self.merchandiser))
+        self.assertIn("Remote missing", todo.note)
+        self.assertEqual(machine.state, "showroom")
+        # a production user cannot press the check's button
+        with self.assertRaises(AccessError):
+            check.sudo(self.production).action_submit()
+        later = self._cron(saturday + timedelta(days=7)).sudo(self.merchandiser)
+        later.line_ids.write({"is_checked": True})
+        later.action_submit()
+        self.assertFalse(self._todos(machine, "showroom_accessories"))

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -32,10 +32,11 @@ class AccountInvoice(models.Model):
         return fields.Date.from_string(fields.Date.context_today(self))
 
     @api.model
-    def _cron_gendan_sibling_settlement(self):
+    def _cron_gendan_sibling_settlement(self, today=None):
         """Daily; on days 1 to 5, prepares last month's settlement of each
-        sibling shop with unsettled deliveries, once. Returns those created."""
-        today = self._gendan_today()
+        sibling shop with unsettled deliveries, once. Returns those created.
+        ``today``: the day it runs as (demo data, tests)."""
+        today = fields.Date.from_string(today) if today else self._gendan_today()
         if today.day > 5:
             return self.browse()
         date_from, date_to = last_month(today)
@@ -109,3 +110,20 @@ class AccountInvoice(models.Model):
                 "price_unit": picking._gendan_settlement_price(move),
                 "invoice_line_tax_ids": [
                     (6, 0, invoice.fiscal_position_id.map_tax(taxes).ids)]})
+
+    @api.model
+    def _demo_sibling_last_month(self, picking_ids):
+        """Demo data: the validated deliveries ``picking_ids`` happened on the
+        15th of last month, and their settlement is prepared as the cron does
+        on the 3rd of this month. Only deliveries done and not settled yet
+        are moved, so a second load changes nothing."""
+        pickings = self.env["stock.picking"].browse(picking_ids).filtered(
+            lambda p: p.state == "done" and not p.gendan_settlement_id)
+        if not pickings:
+            return False
+        today = self._gendan_today()
+        date_from, _date_to = last_month(today)
+        pickings.write({"date_done": fields.Datetime.to_string(
+            datetime.combine(date_from.replace(day=15), time(9)))})
+        return bool(self._cron_gendan_sibling_settlement(
+            today=fields.Date.to_string(today.replace(day=3))))

@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 from mock import patch
+
+from odoo import fields
 
 from odoo.addons.gendan_base.tests.common import render_pdf
 
@@ -67,3 +69,36 @@ class TestSiblingShop(StockCase):
         self.assertIn("210.00", html)  # 60 x 3.50
         self.assertIn("收货人签收", html)
         self.assertTrue(render_pdf(report, self.feb.ids).startswith(b"%PDF"))
+
+    def test_demo_sibling_deliveries(self):
+        """Demo data: both deliveries to the Yiwu shop were validated; last
+        month's is on its settlement (40 x 3.50); this month's prints on the
+        shop's delivery note and next month's run on day 3 settles it."""
+        current = self.env.ref("gendan_stock.picking_sibling_yiwu_demo")
+        last = self.env.ref(
+            "gendan_stock.picking_sibling_yiwu_last_month_demo",
+            raise_if_not_found=False)
+        if not last:
+            self.skipTest("gendan_stock demo data not loaded")
+        self.assertEqual((last.state, current.state), ("done", "done"))
+        self.assertTrue(last.gendan_sibling_shop)
+        done = fields.Datetime.from_string(current.date_done).date()
+        self.assertEqual(fields.Datetime.from_string(last.date_done).date(),
+                         (done.replace(day=1) - timedelta(days=1)).replace(
+                             day=15))
+        settlement = last.gendan_settlement_id
+        self.assertEqual(settlement.partner_id, last.partner_id)
+        self.assertEqual(settlement.gendan_sibling_period,
+                         last.date_done[:8] + "01")
+        self.assertAlmostEqual(settlement.amount_untaxed, 140.0)
+        report = self.env.ref("gendan_stock.action_report_sibling_delivery")
+        html = report.sudo(self.users["fg_wh"]).render_qweb_html(
+            current.ids)[0].decode("utf-8")
+        self.assertIn(current.name, html)
+        self.assertIn("210.00", html)  # 60 x 3.50
+        next_month = (done.replace(day=28) + timedelta(days=4)).replace(day=3)
+        created = self.Invoice._cron_gendan_sibling_settlement(
+            today=fields.Date.to_string(next_month))
+        self.assertIn(current, created.mapped("gendan_settled_picking_ids"))
+        self.assertAlmostEqual(current.gendan_settlement_id.amount_untaxed,
+                               210.0)
