@@ -7,3 +7,4 @@ from . import test_date_helper
 from . import test_demo
 from . import test_sla_ladder
 from . import test_signoff_shipped_rules
+from . import test_demo_company
