@@ -51,3 +51,6 @@ class TestReport(ReconcileCase):
         self.assertEqual([sheet.cell_value(row, 10) for row in (13, 14)],
                          [750.0, 500.0])
         self.assertEqual(sheet.nrows, 15)
+        # deliveries and the period as real dates, the invoicing as a label
+        self.assertEqual(sheet.cell_type(13, 0), xlrd.XL_CELL_DATE)
+        self.assertEqual(sheet.cell_type(3, 2), xlrd.XL_CELL_DATE)
