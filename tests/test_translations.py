@@ -81,6 +81,39 @@ class TestZhCnComplete(TransactionCase):
         self.assertFalse(sorted(missing), "missing zh_CN translations")
 
 
+class TestEmptyListsHelp(TransactionCase):
+
+    def test_every_list_says_what_it_is_for(self):
+        """Every window action of the gendan modules opening a list (not a
+        dialog) has a help text, shown when the list is empty, in English
+        and in Chinese."""
+        data = self.env["ir.model.data"].search([
+            ("model", "=", "ir.actions.act_window"), ("module", "like", "gendan_%")])
+        actions = self.env["ir.actions.act_window"].browse(
+            data.mapped("res_id")).exists()
+        actions = actions.filtered(lambda action: action.target != "new")
+        self.assertGreater(len(actions), 40)
+        xmlids = actions.get_external_id()
+        english = [xmlids[action.id] for action in actions.with_context(lang="en_US")
+                   if not (action.help or "").strip()]
+        self.assertFalse(english, "lists without help text")
+        chinese = [xmlids[action.id] for action in actions.with_context(lang="zh_CN")
+                   if not CJK.search(action.help or "")]
+        self.assertFalse(chinese, "lists without a Chinese help text")
+
+
+class TestSpreadsheetNames(TransactionCase):
+
+    def test_xlsx_named_after_what_and_when(self):
+        """Each spreadsheet of the gendan modules is downloaded under a name
+        saying what it holds (not the report's technical name)."""
+        reports = self.env["ir.actions.report"].search([
+            ("report_type", "=", "xlsx"), ("report_name", "like", "gendan_%")])
+        self.assertGreaterEqual(len(reports), 4)
+        self.assertFalse(reports.filtered(lambda report: not report.print_report_name)
+                         .mapped("report_name"))
+
+
 class TestMailTemplateTranslations(TransactionCase):
 
     def test_every_translated_template_compiles(self):

@@ -34,6 +34,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/resource_calendar_demo.xml",
         "demo/gendan_memo_demo.xml",
     ],
     "application": True,

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class GendanDemo(models.AbstractModel):
@@ -52,3 +52,25 @@ class GendanDemo(models.AbstractModel):
         the one created from ``values`` when none does."""
         records = self.env[model].search(domain)
         return (records or self.env[model].create(values)).ids
+
+    @api.model
+    def ensure_language(self, code):
+        """Load the language ``code`` (with the translations of the modules
+        installed so far) unless it is active, so that demo users and
+        partners may speak it on any install."""
+        if not self.env["res.lang"].search([("code", "=", code)]):
+            self.env["base.language.install"].create({"lang": code}).lang_install()
+        return True
+
+    @api.model
+    def ensure_work_calendar(self, company_ref="base.main_company"):
+        """The company works on the six-day calendar of the demo, without
+        China's public holidays of this year and the next; returns the
+        calendar's id."""
+        company = self.env.ref(company_ref)
+        calendar = self.env.ref("gendan_base.resource_calendar_six_day_demo")
+        year = fields.Date.from_string(fields.Date.context_today(self)).year
+        self.env["gendan.sla"].ensure_cn_holidays(calendar, [year, year + 1])
+        if company.resource_calendar_id != calendar:
+            company.resource_calendar_id = calendar
+        return calendar.id

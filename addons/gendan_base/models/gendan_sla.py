@@ -1,6 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models, tools
+
+from .gendan_cn_holidays import cn_public_holidays
 
 
 class GendanSla(models.AbstractModel):
@@ -59,6 +61,28 @@ class GendanSla(models.AbstractModel):
         leaves = tuple((str(date_from)[:19], str(date_to)[:19])
                        for date_from, date_to in self.env.cr.fetchall())
         return weekdays, leaves
+
+    @api.model
+    def ensure_cn_holidays(self, calendar, years):
+        """Add China's public holidays of ``years`` to ``calendar`` as global
+        leaves (whole days, as the working-day clock reads them); a holiday
+        already there is kept. Returns the leaves added."""
+        leaves = self.env["resource.calendar.leaves"].sudo()
+        added = leaves.browse()
+        for year in years:
+            for name, first, last in cn_public_holidays(year):
+                date_from = fields.Datetime.to_string(
+                    datetime.combine(first, time.min))
+                if leaves.search([("calendar_id", "=", calendar.id),
+                                  ("resource_id", "=", False),
+                                  ("date_from", "=", date_from)], limit=1):
+                    continue
+                added |= leaves.create({
+                    "name": name, "calendar_id": calendar.id, "tz": "UTC",
+                    "date_from": date_from,
+                    "date_to": fields.Datetime.to_string(
+                        datetime.combine(last, time(23, 59, 59)))})
+        return added
 
     @api.model
     def add_working_days(self, date_from, days, company=None):

@@ -8,3 +8,4 @@ from . import test_demo
 from . import test_sla_ladder
 from . import test_signoff_shipped_rules
 from . import test_report_stamp
+from . import test_demo_company

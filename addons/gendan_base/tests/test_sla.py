@@ -13,7 +13,10 @@ class TestSla(GendanCase):
         super(TestSla, cls).setUpClass()
         cls.sla = cls.env["gendan.sla"]
         cls.company = cls.env.user.company_id
-        cls.calendar = cls.company.resource_calendar_id
+        # a Monday-to-Friday week without holidays (the demo company works
+        # Saturdays; its calendar is tested in test_demo_company)
+        cls.calendar = cls.env["resource.calendar"].create({"name": "Mon-Fri (test)"})
+        cls.company.resource_calendar_id = cls.calendar
 
     def test_weekend_skipped(self):
         """Friday + 2 working days is Tuesday (Mon-Fri calendar)."""

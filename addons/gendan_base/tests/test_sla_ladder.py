@@ -13,8 +13,12 @@ class TestSlaLadder(GendanCase):
     def setUpClass(cls):
         super(TestSlaLadder, cls).setUpClass()
         cls.company = cls.env.user.company_id
+        # the arithmetic below counts on a Monday-to-Friday week without
+        # holidays (the demo company works Saturdays)
         cls.company.write({"gendan_escalation_days": 2,
-                           "gendan_escalation_levels": 2})
+                           "gendan_escalation_levels": 2,
+                           "resource_calendar_id": cls.env["resource.calendar"].create(
+                               {"name": "Mon-Fri (test)"}).id})
         cls.owner = cls.users["qa"]
         cls.boss = cls.users["production"]
         cls.owner.gendan_superior_id = cls.boss

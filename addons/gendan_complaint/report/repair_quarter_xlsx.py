@@ -1,4 +1,6 @@
-from odoo import _, models
+from datetime import date
+
+from odoo import _, fields, models
 
 DETAIL_QUERY = """
     SELECT r.name, r.return_date, partner.name, tmpl.name, prod.default_code,
@@ -48,6 +50,8 @@ class RepairQuarterXlsx(models.AbstractModel):
             for col, value in enumerate(values):
                 if isinstance(value, float):
                     sheet.write_number(row, col, value, styles["pct"])
+                elif isinstance(value, date):
+                    sheet.write_datetime(row, col, value, styles["date"])
                 else:
                     sheet.write(row, col, value)
         return row + 2
@@ -67,10 +71,32 @@ class RepairQuarterXlsx(models.AbstractModel):
                                _("Cumulative (%)")],
             [(line["cause_name"], line["repair_count"], line["percent"],
               line["cumulative_percent"]) for line in pareto])
+        if pareto:
+            self._add_pareto_chart(workbook, sheet, len(pareto))
         row = self._write_table(sheet, row, styles, [_("Product"), _("Returns")],
                                 quarter._group_counts("product_id"))
         self._write_table(sheet, row, styles, [_("Customer"), _("Returns")],
                           quarter._group_counts("partner_id"))
+
+    def _add_pareto_chart(self, workbook, sheet, count):
+        """Pareto of the causes: returns as columns, the cumulative share
+        as a line on a 0-100 % axis (the table starts on row 4)."""
+        name = sheet.get_name()
+        chart = workbook.add_chart({"type": "column"})
+        chart.add_series({
+            "name": _("Returns"), "categories": [name, 4, 0, 3 + count, 0],
+            "values": [name, 4, 1, 3 + count, 1]})
+        line = workbook.add_chart({"type": "line"})
+        line.add_series({
+            "name": _("Cumulative (%)"), "categories": [name, 4, 0, 3 + count, 0],
+            "values": [name, 4, 3, 3 + count, 3], "y2_axis": True,
+            "marker": {"type": "circle"}})
+        chart.combine(line)
+        chart.set_title({"name": _("Repair causes (Pareto)")})
+        chart.set_y_axis({"name": _("Returns")})
+        line.set_y2_axis({"name": _("Cumulative (%)"), "min": 0, "max": 100})
+        chart.set_legend({"position": "bottom"})
+        sheet.insert_chart(3, 5, chart, {"x_scale": 1.4, "y_scale": 1.3})
 
     def _write_detail(self, workbook, styles, quarter):
         self.env["mrp.repair"].check_access_rights("read")
@@ -82,7 +108,11 @@ class RepairQuarterXlsx(models.AbstractModel):
         self._write_table(sheet, 0, styles, headers, self._detail_rows(quarter))
 
     def _detail_rows(self, quarter):
-        """The quarter's returns in (return date, id) order, page by page."""
+        """The quarter's returns in (return date, id) order, page by page;
+        QA result and step as their labels in the reader's language."""
+        fields_ = self.env["mrp.repair"]._fields
+        results = dict(fields_["qa_result"]._description_selection(self.env))
+        stages = dict(fields_["return_stage"]._description_selection(self.env))
         last = ("0001-01-01", 0)
         while True:
             self.env.cr.execute(DETAIL_QUERY, (
@@ -90,7 +120,11 @@ class RepairQuarterXlsx(models.AbstractModel):
                 + last + (DETAIL_PAGE,))
             page = self.env.cr.fetchall()
             for row in page:
-                yield tuple(value if value is not None else "" for value in row[:-1])
+                row = list(row[:-1])
+                row[1] = row[1] and fields.Date.from_string(row[1])  # a real date
+                row[8] = results.get(row[8], row[8])
+                row[9] = stages.get(row[9], row[9])
+                yield tuple(value if value is not None else "" for value in row)
             if len(page) < DETAIL_PAGE:
                 return
             last = (page[-1][1], page[-1][-1])

@@ -1,4 +1,6 @@
 import datetime
+import io
+import zipfile
 from unittest.mock import patch
 
 import xlrd
@@ -70,6 +72,10 @@ class TestRepairAnalysis(ComplaintCase):
         self.assertEqual(summary.cell(4, 1).value, 6)
         self.assertEqual(detail.nrows, 11)
         self.assertIn(self.causes[0].code, detail.col_values(6))
+        # the return date is a date cell, not text; the Pareto is a chart
+        self.assertEqual(detail.cell_type(1, 1), xlrd.XL_CELL_DATE)
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            self.assertIn("xl/charts/chart1.xml", archive.namelist())
 
     def test_xlsx_detail_paged(self):
         """Streamed page by page, the detail still lists every return once,

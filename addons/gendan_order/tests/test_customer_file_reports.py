@@ -1,4 +1,6 @@
 from datetime import timedelta
+import io
+import zipfile
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -6,9 +8,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from .common import GendanOrderCase
 
 try:
-    from xlrd import open_workbook
+    from xlrd import XL_CELL_DATE, open_workbook
 except ImportError:  # pragma: no cover
-    open_workbook = None
+    XL_CELL_DATE = open_workbook = None
 
 
 class TestCustomerFile(GendanOrderCase):
@@ -111,6 +113,12 @@ class TestMonthlyReport(GendanOrderCase):
         sheet = book.sheet_by_index(0)
         customers = [sheet.cell(row, 0).value for row in range(3, sheet.nrows)]
         self.assertIn(self.customer.name, customers)
+        # the month as real dates; each customer's amounts in its currency
+        self.assertEqual(sheet.cell_type(1, 1), XL_CELL_DATE)
+        row = customers.index(self.customer.name) + 3
+        self.assertEqual(sheet.cell(row, 1).value, order.currency_id.name)
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            self.assertIn("xl/charts/chart1.xml", archive.namelist())
         self.assertNotIn(other.partner_id.name, customers)
         self.assertEqual(sheet.cell(2, 1).value, "Currency")
         self.assertIn(report.company_id.currency_id.name, sheet.cell(2, 4).value)

@@ -1,4 +1,4 @@
-from odoo import _, models
+from odoo import _, fields, models
 
 
 class StatementXlsx(models.AbstractModel):
@@ -9,12 +9,13 @@ class StatementXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, statements):
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
+        date = workbook.add_format({"num_format": "yyyy-mm-dd"})
         header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD",
                                       "border": 1})
         for statement in statements:
             sheet = workbook.add_worksheet((statement.name or "Statement")
                                            .replace("/", "-")[:31])
-            self._write_summary(sheet, statement, bold, money)
+            self._write_summary(sheet, statement, bold, money, date)
             columns = [_("Date"), _("Delivery"), _("Order"), _("Customer PO"),
                        _("Product"), _("Quantity"), _("Unit Price"), _("Currency"),
                        _("Amount"), _("Rate"), _("Amount (Company Currency)"),
@@ -27,10 +28,13 @@ class StatementXlsx(models.AbstractModel):
                 lines.env))
             types = dict(lines._fields["line_type"]._description_selection(
                 lines.env))
-            for line in statement.line_ids:
+            for line in lines:
                 row += 1
-                sheet.write_row(row, 0, [
-                    line.date or "", line.reference or "", line.order_ref or "",
+                if line.date:  # the line's day where the reader is
+                    sheet.write_datetime(row, 0, fields.Datetime.context_timestamp(
+                        self, fields.Datetime.from_string(line.date)).date(), date)
+                sheet.write_row(row, 1, [
+                    line.reference or "", line.order_ref or "",
                     line.partner_ref or "",
                     line.product_id.display_name or types.get(line.line_type, ""),
                     line.quantity])
@@ -46,18 +50,22 @@ class StatementXlsx(models.AbstractModel):
             sheet.set_column(1, 4, 16)
             sheet.set_column(8, 11, 16)
 
-    def _write_summary(self, sheet, statement, bold, money):
+    def _write_summary(self, sheet, statement, bold, money, date):
         sheet.write(0, 0, _("Statement of Account"), bold)
         sheet.write(0, 2, statement.name or "")
         facts = [
             (_("Company"), statement.company_id.name),
             (_("Partner"), statement.partner_id.display_name),
-            (_("Period"), "%s - %s" % (statement.date_from, statement.date_to)),
+            (_("Period"), None),
             (_("Currency"), statement.currency_id.name),
         ]
         for row, (label, value) in enumerate(facts, 1):
             sheet.write(row, 0, label, bold)
             sheet.write(row, 2, value or "")
+        # the period as two real dates (from, to)
+        for col, day in ((2, statement.date_from), (3, statement.date_to)):
+            if day:
+                sheet.write_datetime(3, col, fields.Date.from_string(day), date)
         amounts = [
             (_("Opening Balance"), statement.opening_balance),
             (_("Invoiced"), statement.invoiced_amount),

@@ -55,3 +55,6 @@ class TestReport(ReconcileCase):
         self.assertEqual(sheet.cell_value(15, 4), "Credit Note")
         self.assertEqual(sheet.cell_value(15, 10), -50.0)
         self.assertEqual(sheet.nrows, 16)
+        # deliveries and the period as real dates, the invoicing as a label
+        self.assertEqual(sheet.cell_type(13, 0), xlrd.XL_CELL_DATE)
+        self.assertEqual(sheet.cell_type(3, 2), xlrd.XL_CELL_DATE)

@@ -14,6 +14,7 @@ class OutboundRegisterXlsx(models.AbstractModel):
                                     "border": 1})
         cell = workbook.add_format({"border": 1})
         number = workbook.add_format({"border": 1, "num_format": "#,##0.00"})
+        moment = workbook.add_format({"border": 1, "num_format": "yyyy-mm-dd hh:mm"})
         headers = [_("Reference"), _("Type"), _("Partner"), _("Source Document"),
                    _("Scheduled Date"), _("Date Done"), _("Product"),
                    _("Quantity"), _("Unit"), _("Shipment"), _("Payment Gate"),
@@ -32,9 +33,18 @@ class OutboundRegisterXlsx(models.AbstractModel):
             for move in picking.move_lines:
                 values = [picking.name, picking.picking_type_id.name,
                           picking.partner_id.display_name or "",
-                          picking.origin or "", picking.scheduled_date or "",
-                          picking.date_done or "", move.product_id.display_name]
+                          picking.origin or "", picking.scheduled_date,
+                          picking.date_done, move.product_id.display_name]
                 for col, value in enumerate(values):
+                    if col in (4, 5):  # date-times where the reader is
+                        if value:
+                            sheet.write_datetime(
+                                row, col, fields.Datetime.context_timestamp(
+                                    self, fields.Datetime.from_string(value)
+                                ).replace(tzinfo=None), moment)
+                        else:
+                            sheet.write_blank(row, col, None, cell)
+                        continue
                     sheet.write(row, col, value, cell)
                 sheet.write_number(row, 7, move.quantity_done or move.product_uom_qty,
                                    number)

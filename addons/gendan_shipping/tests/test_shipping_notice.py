@@ -1,3 +1,7 @@
+import json
+
+from lxml import etree
+
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.tests.common import shift_date
@@ -67,3 +71,26 @@ class TestShippingNotice(ShippingCase):
         self.notice.action_cancel()
         with self.assertRaises(UserError):
             self.notice.write({"destination_port": "Bremen"})
+
+    def test_buttons_by_role(self):
+        """The FG warehouse reads and acknowledges a notice: no Send, Send
+        Revision, Cancel or Edit on its form; the merchandiser has them."""
+        def form(user):
+            arch = self.env["gendan.shipping.notice"].sudo(user).fields_view_get(
+                view_type="form")["arch"]
+            return etree.fromstring(arch)
+
+        def shown(arch, name):
+            """The header buttons ``name`` the user sees (groups make a
+            button always invisible)."""
+            buttons = arch.xpath("//header/button[@name='%s']" % name)
+            return [button for button in buttons
+                    if json.loads(button.get("modifiers") or "{}").get("invisible")
+                    is not True]
+        fg_form, merchandiser_form = form(self.fg_wh), form(self.merchandiser)
+        for name in ("action_send", "action_cancel", "action_draft"):
+            self.assertFalse(shown(fg_form, name), name)
+            self.assertTrue(shown(merchandiser_form, name), name)
+        self.assertEqual(fg_form.get("edit"), "false")
+        self.assertNotEqual(merchandiser_form.get("edit"), "false")
+        self.assertTrue(shown(fg_form, "action_distribution_acknowledge"))
