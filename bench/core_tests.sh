@@ -9,6 +9,9 @@
 #   ./gendan core-tests gendan     only the run with gendan
 #   ./gendan core-tests report     rewrite the report from the last runs
 #
+# Databases: ${GENDAN_CORE_DB_PREFIX}baseline and ${GENDAN_CORE_DB_PREFIX}gendan
+# (default prefix gendan_core_; set it to run beside another checkout's run).
+#
 # The tests run through pytest-odoo on a fully loaded registry. (Odoo 11's
 # own `-u X --test-enable` runs a module's tests right after loading that
 # module, before the modules that depend on it are loaded: gendan's code
@@ -20,6 +23,7 @@ cd "$ROOT"
 CORE="sale sale_stock mrp stock purchase account mrp_repair"
 APPS=sale_management,sale_stock,mrp,stock,purchase,account_invoicing,mrp_repair
 OUT="$ROOT/.data/core-tests"
+PREFIX=${GENDAN_CORE_DB_PREFIX:-gendan_core_}
 ADDONS=$("$PY" -c 'import gendan_compat, odoo.addons.base, os; print(os.path.dirname(os.path.dirname(odoo.addons.base.__file__)))')
 mkdir -p "$OUT"
 mode=${1:-both}
@@ -28,7 +32,7 @@ odoo() { "$PY" -m gendan_compat --config="$ROOT/odoo.conf" "$@"; }
 dropdb_if() { "$PY" -c 'import sys, psycopg2; c = psycopg2.connect(dbname="postgres"); c.autocommit = True; c.cursor().execute("DROP DATABASE IF EXISTS \"%s\"" % sys.argv[1])' "$1"; }
 
 run_suite() {  # name, gendan modules to install after the apps (may be empty)
-    local name=$1 extra=$2 db="gendan_core_$1" start paths=()
+    local name=$1 extra=$2 db="${PREFIX}$1" start paths=()
     dropdb_if "$db"
     # the apps first (the chart of accounts is set up when `account` is
     # installed on its own), then the gendan modules, as ./gendan does
@@ -54,7 +58,8 @@ report() {
     {
         echo "# Odoo 11 core test suites with and without Gendan"
         echo
-        echo "Run on $(date -u +%Y-%m-%d) on $(uname -m), $(nproc) cores, $("$PY" -V)."
+        echo "Run on $(date -u +%Y-%m-%d) on $(uname -m), $(nproc) cores, $("$PY" -V),"
+        echo "commit $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" log -1 --format=%s | cut -c1-70))."
         echo "Modules tested: \`$CORE\` (pytest-odoo on a fully loaded registry)."
         echo "Command: \`./gendan core-tests\`; logs in \`.data/core-tests/\`."
         echo

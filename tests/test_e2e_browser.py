@@ -5,6 +5,13 @@ Logs in as every demo department user, in Chinese (zh_CN, Asia/Shanghai) at
 saves a screenshot <login>.png (to .data/screenshots, or where
 GENDAN_SCREENSHOTS says: tests/browser.py) and fails on any JavaScript error
 in the browser console.
+
+Then the screens of the second round's modules (enquiry, price approval,
+outsourcing list, pick-up slip, QA check, showroom machines, document
+register, contact log, month-end count), each as the department user who
+works there (one login per user): the list and the first record's form show
+no raw model name (``gendan.``), do not scroll sideways at 1440 pixels, and
+are saved as screenshots screen-<name>-list/form.png.
 """
 import os
 
@@ -44,6 +51,37 @@ MAIN_SCREENS = [
     ("documents_clerk", ["gendan_shipping.gendan_shipment_action",
                          "gendan_base.gendan_distribution_copy_action"]),
 ]
+
+
+# login -> (screen name, window action) of the second round's screens
+NEW_SCREENS = [
+    ("salesperson", [("enquiry", "gendan_sales.gendan_enquiry_action"),
+                     ("contact-log", "gendan_contact.gendan_contact_log_action")]),
+    ("sales_manager", [("price-approval",
+                        "gendan_sales.gendan_price_approval_action")]),
+    ("purchaser", [("outsourcing-list",
+                    "gendan_outsourcing.gendan_outsourcing_order_action")]),
+    ("merchandiser", [("pickup-slip", "gendan_dispatch.gendan_pickup_slip_action"),
+                      ("showroom-machines",
+                       "gendan_showroom.gendan_showroom_machine_action")]),
+    ("qa", [("qa-check", "gendan_dispatch.gendan_qa_check_action")]),
+    ("documents_clerk", [("document-register",
+                          "gendan_document.gendan_document_action")]),
+    ("fg_wh", [("month-end-count", "gendan_stock.stock_inventory_action_month_end")]),
+]
+
+# what the screen shows sideways: the page and Odoo's scrolling content area
+OVERFLOW_JS = """
+var page = document.documentElement, content = document.querySelector('.o_content');
+var out = [];
+if (page.scrollWidth > page.clientWidth) {
+    out.push('page ' + page.scrollWidth + ' > ' + page.clientWidth);
+}
+if (content && content.scrollWidth > content.clientWidth + 1) {
+    out.push('content ' + content.scrollWidth + ' > ' + content.clientWidth);
+}
+return out.join(', ');
+"""
 
 
 @needs_chromium
@@ -121,3 +159,60 @@ class TestDepartmentScreens(RpcServerCase):
                 self.browser.save_screenshot(os.path.join(self.img, login + ".png"))
                 self.assertEqual(self._js_errors(), [], "JS errors for %s" % login)
                 self.assertNotIn("Odoo Server Error", self.browser.page_source)
+
+    def _open_view(self, css, depth, timeout=180):
+        """Wait for the view ``css`` under a breadcrumb of ``depth`` items
+        (a hash change keeps the previous view on the page meanwhile)."""
+        WebDriverWait(self.browser, timeout, 0.2).until(lambda b: b.execute_script(
+            "return document.querySelectorAll('.o_control_panel .breadcrumb > li')"
+            ".length === arguments[1] && !!document.querySelector(arguments[0]);",
+            css, depth))
+        self._wait_idle()
+
+    def _screen_problems(self, label):
+        """What is wrong with the screen on display (empty when nothing)."""
+        problems = []
+        text = self.browser.execute_script("return document.body.innerText;")
+        if "gendan." in text:
+            line = [row for row in text.splitlines() if "gendan." in row][0]
+            problems.append("%s shows a model name: %s" % (label, line.strip()))
+        overflow = self.browser.execute_script(OVERFLOW_JS)
+        if overflow:
+            problems.append("%s scrolls sideways: %s" % (label, overflow))
+        if "Odoo Server Error" in self.browser.page_source:
+            problems.append("%s: server error" % label)
+        self.browser.save_screenshot(os.path.join(self.img, "screen-%s.png" % label))
+        return problems
+
+    def test_new_screens(self):
+        """The second round's screens, list and a record's form, in Chinese
+        as the department that works there: no raw model name, no sideways
+        scrolling, no JavaScript error."""
+        self._in_chinese([login for login, _screens in NEW_SCREENS])
+        problems = []
+        for login, screens in NEW_SCREENS:
+            self._login(login)
+            for name, xmlid in screens:
+                action_id = self.xmlid(xmlid)
+                self.assertTrue(action_id, xmlid)
+                action = self.call("admin", "ir.actions.act_window", "read",
+                                   [action_id], ["view_mode", "res_model"])[0]
+                self.browser.get("%s/web#action=%s" % (self.url, action_id))
+                # the list, or the action's help when its filter finds nothing
+                self._open_view(".o_view_manager_content > div", 1)
+                problems += self._screen_problems("%s-list" % name)
+                if "form" not in action["view_mode"].split(","):
+                    continue  # a report (e.g. the contact log): no form
+                # the latest record the user reads, whatever the default filter
+                ids = self.call(login, action["res_model"], "search", [],
+                                limit=1, order="id desc")
+                if not ids:
+                    problems.append("%s: no record to open as %s" % (name, login))
+                    continue
+                self.browser.get("%s/web#action=%s&model=%s&id=%s&view_type=form" % (
+                    self.url, action_id, action["res_model"], ids[0]))
+                self._open_view(".o_view_manager_content .o_form_view", 2)
+                problems += self._screen_problems("%s-form" % name)
+            problems += ["%s: JS error %s" % (login, error)
+                         for error in self._js_errors()]
+        self.assertEqual(problems, [], "\n".join(problems))

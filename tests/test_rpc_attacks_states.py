@@ -45,6 +45,19 @@ class TestStateAttacks(RpcServerCase):
             found.append((model, name, table, [key for key, _l in selection]))
         return found
 
+    def _gendan_models_with_status(self):
+        """Models created by a gendan module (``_module``) with a stored
+        ``state``/``*_state`` selection, read from the registry by SQL."""
+        rows = self.sql(
+            "SELECT DISTINCT m.model FROM ir_model m "
+            "JOIN ir_model_fields f ON f.model_id = m.id "
+            "JOIN ir_model_data d ON d.model = 'ir.model' AND d.res_id = m.id "
+            "WHERE d.module LIKE 'gendan\\_%%' AND m.model LIKE 'gendan.%%' "
+            "AND f.ttype = 'selection' AND f.store "
+            "AND (f.name = 'state' OR f.name LIKE '%%\\_state') "
+            "AND to_regclass(replace(m.model, '.', '_')) IS NOT NULL")
+        return {model for model, in rows}
+
     def _records(self, table, field):
         """{id: value} of up to PER_VALUE records per current value."""
         # table and column come from the registry, never from user input
@@ -76,11 +89,20 @@ class TestStateAttacks(RpcServerCase):
         self._create_missing()
         statuses = self._state_fields()
         models = {model for model, _f, _t, _v in statuses}
-        # the enumeration finds the documents of every module
+        # the enumeration finds the documents of every module, the modules
+        # of the second round included
         for model in ("gendan.memo", "gendan.task.order", "gendan.material.check",
                       "gendan.production.exception", "gendan.complaint",
-                      "gendan.shipment", "gendan.statement", "gendan.sample"):
+                      "gendan.shipment", "gendan.statement", "gendan.sample",
+                      "gendan.enquiry", "gendan.price.approval",
+                      "gendan.outsourcing.order", "gendan.packaging.spec",
+                      "gendan.pickup.slip", "gendan.qa.check", "gendan.goods.photo",
+                      "gendan.showroom.machine", "gendan.showroom.register",
+                      "gendan.showroom.check", "gendan.document",
+                      "gendan.mail.reply", "gendan.expense"):
             self.assertIn(model, models)
+        # and every model a gendan module defines with a status of its own
+        self.assertEqual(self._gendan_models_with_status() - models, set())
         self.assertIn(("mrp.bom", "control_state"),
                       {(model, name) for model, name, _t, _v in statuses})
         went_through = []

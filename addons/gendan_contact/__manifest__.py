@@ -2,7 +2,7 @@
     "name": "Gendan Customer Contact",
     "summary": "One customer contact log: reply clock on customer mail, fax and "
                "phone follow-ups, visit preparation, periodic contact cadence",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.0.1",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

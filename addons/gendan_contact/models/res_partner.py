@@ -11,6 +11,14 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["gendan.mail.reply.mixin", "res.partner"]
 
+    # res.partner's stored display name, declared again here: the abstract
+    # mixin above carries Odoo's automatic (non-stored) display_name, and a
+    # module extending res.partner that is loaded after this one (install,
+    # -u) would otherwise find the mixin's first and set res.partner up with
+    # a non-stored display name: the partners created then had none.
+    display_name = fields.Char(compute="_compute_display_name", store=True,
+                               index=True)
+
     gendan_merchandiser_id = fields.Many2one(
         "res.users", "Merchandiser",
         help="Answers the customer's mails that are not about one order.")
