@@ -884,8 +884,11 @@ class TestExportOrderFlow(RpcServerCase):
         self.mark_actions_done()
         for step in sorted(discipline):
             self.click("action_eightd_next")
-            self.assertNotEqual(self.read("gendan.complaint", self.complaint_id,
-                                          ["eightd_step"])["eightd_step"], step)
+            # the click returns before the server answered: wait for the move
+            self.wait(lambda _driver, step=step: self.read(
+                "gendan.complaint", self.complaint_id,
+                ["eightd_step"])["eightd_step"] != step,
+                message="the 8D stayed at %s" % step)
         self.assertEqual(self.read("gendan.complaint", self.complaint_id,
                                    ["eightd_step"])["eightd_step"], "closed")
         self.click("action_reply_send")

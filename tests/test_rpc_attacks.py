@@ -144,8 +144,8 @@ class TestSignoffAttacks(RpcServerCase):
             try:
                 self.call(login, "gendan.memo", "action_distribution_acknowledge",
                           [memo_id])
-            except Exception as exc:  # reported below
-                errors.append("%s: %s" % (login, exc))
+            except Exception as exc:  # reported below, its last lines
+                errors.append("%s: %s" % (login, str(exc)[-600:]))
 
         threads = [threading.Thread(target=acknowledge, args=(login,))
                    for login in logins]
