@@ -885,7 +885,7 @@ class TestExportOrderFlow(RpcServerCase):
         for step in sorted(discipline):
             self.click("action_eightd_next")
             # the click returns before the server answered: wait for the move
-            self.wait(lambda _driver, step=step: self.read(
+            self.wait(lambda step=step: self.read(
                 "gendan.complaint", self.complaint_id,
                 ["eightd_step"])["eightd_step"] != step,
                 message="the 8D stayed at %s" % step)
