@@ -22,9 +22,9 @@
         "views/gendan_statement_views.xml",
         "views/gendan_statement_line_views.xml",
         "views/account_invoice_views.xml",
-        "views/gendan_dunning_level_views.xml",
         "views/res_company_views.xml",
         "views/menus.xml",
+        "views/gendan_dunning_level_views.xml",
     ],
     "demo": [
         "demo/gendan_statement_demo.xml",
