@@ -116,8 +116,12 @@ class SaleOrder(models.Model):
         """Deadline of the shipping milestones: promised date, else the
         earliest scheduled open delivery."""
         self.ensure_one()
+        if self.promised_date:
+            return self.promised_date
         dates = self._gendan_open_deliveries().mapped("scheduled_date")
-        return self.promised_date or (dates and min(dates)[:10]) or False
+        # the day of the scheduled time where the user is (as "today" is)
+        return dates and fields.Date.to_string(fields.Datetime.context_timestamp(
+            self, fields.Datetime.from_string(min(dates))).date()) or False
 
     @api.depends(
         "state", "amount_total", "promised_date", "payment_term_id",
