@@ -23,6 +23,7 @@ import os
 import re
 import tempfile
 import time
+import xmlrpc.client
 from urllib.parse import urlencode
 
 import requests
@@ -123,9 +124,27 @@ class TestExportOrderFlow(RpcServerCase):
         cls.page_count = 0
         cls.sessions = {}  # login -> its session cookie (one login per role)
         cls.logins = []  # every pass through the login page
+        # the story reads the English screens (the demo users work in zh_CN;
+        # tests/test_e2e_browser.py walks the Chinese ones)
+        users = cls.call_admin("res.users", "search_read", [("share", "=", False)],
+                               ["lang"])
+        cls.langs = {user["id"]: user["lang"] for user in users}
+        cls.call_admin("res.users", "write", list(cls.langs), {"lang": "en_US"})
+
+    @classmethod
+    def call_admin(cls, model, method, *args):
+        return xmlrpc.client.ServerProxy(cls.url + "/xmlrpc/2/object").execute_kw(
+            cls.db, cls.admin_uid(), "admin", model, method, list(args))
+
+    @classmethod
+    def admin_uid(cls):
+        return xmlrpc.client.ServerProxy(cls.url + "/xmlrpc/2/common").authenticate(
+            cls.db, "admin", "admin", {})
 
     @classmethod
     def tearDownClass(cls):
+        for user_id, lang in getattr(cls, "langs", {}).items():
+            cls.call_admin("res.users", "write", [user_id], {"lang": lang})
         cls.browser.quit()
         super(TestExportOrderFlow, cls).tearDownClass()
 
