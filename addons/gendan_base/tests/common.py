@@ -121,8 +121,15 @@ class GendanCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(GendanCase, cls).setUpClass()
+        # the demo company works a six-day week with China's holidays and its
+        # users are in Asia/Shanghai (tested in test_demo_company); the flows
+        # are tested on Odoo's Monday-Friday week, with "today" in UTC, so
+        # that no result depends on the hour or the weekday of the run
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False,
-                                       mail_notrack=False, no_reset_password=True))
+                                       mail_notrack=False, no_reset_password=True,
+                                       tz="UTC"))
+        calendar = cls.env["resource.calendar"].create({"name": "Mon-Fri (tests)"})
+        cls.env["res.company"].search([]).write({"resource_calendar_id": calendar.id})
         cls.users = {}
         for login, group in cls.ROLES.items():
             cls.users[login] = cls._create_user("t_" + login, ["gendan_base." + group])
