@@ -12,6 +12,10 @@ register, contact log, month-end count), each as the department user who
 works there (one login per user): the list and the first record's form show
 no raw model name (``gendan.``), do not scroll sideways at 1440 pixels, and
 are saved as screenshots screen-<name>-list/form.png.
+
+Last, the "My work" start screen of three roles (merchandiser, sales manager,
+finished goods warehouse): it opens as their home, lists what waits for them,
+and is saved as my-work-<login>.png.
 """
 import os
 
@@ -69,6 +73,9 @@ NEW_SCREENS = [
                           "gendan_document.gendan_document_action")]),
     ("fg_wh", [("month-end-count", "gendan_stock.stock_inventory_action_month_end")]),
 ]
+
+# the roles whose "My work" start screen the documentation shows
+MY_WORK_LOGINS = ["merchandiser", "sales_manager", "fg_wh"]
 
 # what the screen shows sideways: the page and Odoo's scrolling content area
 OVERFLOW_JS = """
@@ -213,6 +220,30 @@ class TestDepartmentScreens(RpcServerCase):
                     self.url, action_id, action["res_model"], ids[0]))
                 self._open_view(".o_view_manager_content .o_form_view", 2)
                 problems += self._screen_problems("%s-form" % name)
+            problems += ["%s: JS error %s" % (login, error)
+                         for error in self._js_errors()]
+        self.assertEqual(problems, [], "\n".join(problems))
+
+    def test_my_work_start_screen(self):
+        """Three roles log in and land on "My work" (their home action) in
+        Chinese: it lists their to-dos, shows no raw model name and does not
+        scroll sideways."""
+        self._in_chinese(MY_WORK_LOGINS)
+        action_id = self.xmlid("gendan_base.action_gendan_my_work")
+        problems = []
+        for login in MY_WORK_LOGINS:
+            user = self.call("admin", "res.users", "search_read",
+                             [("login", "=", login)], fields=["action_id"])[0]
+            self.assertEqual(user["action_id"] and user["action_id"][0], action_id,
+                             "%s does not start on My work" % login)
+            todos = self.call(login, "mail.activity", "search_count",
+                              [("user_id", "=", user["id"])])
+            self.assertTrue(todos, "%s has nothing waiting in the demo" % login)
+            self._login(login)  # the home action opens by itself
+            self._open_view(".o_view_manager_content .o_kanban_view, "
+                            ".o_view_manager_content .o_list_view", 1)
+            self._wait(".o_group_header, .o_data_row, .o_kanban_record")
+            problems += self._screen_problems("my-work-%s" % login)
             problems += ["%s: JS error %s" % (login, error)
                          for error in self._js_errors()]
         self.assertEqual(problems, [], "\n".join(problems))
