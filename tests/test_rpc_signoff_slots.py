@@ -81,3 +81,36 @@ class TestRpcSignoffSlots(RpcServerCase):
             self.assertEqual(row[0][0], "acknowledged", department)
             if rows[0][1] == "sent":
                 self.assertEqual(row[0][1], login)
+
+    def test_copies_read_per_department(self):
+        """A warehouse reads its own copies of the demo BOM, not another
+        warehouse's: reading or acknowledging that one is refused and
+        changes nothing; the documents clerk reads every department's."""
+        bom_id = self.xmlid("gendan_production.bom_desk_lamp_rev2_demo")
+        rows = dict(self.sql(
+            "SELECT c.name, c.id FROM gendan_distribution_copy c "
+            "JOIN mrp_bom b ON b.id = c.res_id "
+            "AND b.distribution_revision = c.revision "
+            "WHERE c.res_model = 'mrp.bom' AND c.res_id = %s", (bom_id,)))
+        self.assertIn("Electronic Warehouse", rows)
+        domain = [("res_model", "=", "mrp.bom"), ("res_id", "=", bom_id)]
+        names = {row["name"] for row in self.call(
+            "packing_wh", "gendan.distribution.copy", "search_read", domain, ["name"])}
+        self.assertIn("Packing Warehouse", names)
+        self.assertNotIn("Electronic Warehouse", names)
+        theirs = rows["Electronic Warehouse"]
+        before = self.sql("SELECT state, ack_user_id, ack_date FROM "
+                          "gendan_distribution_copy WHERE id = %s", (theirs,))
+        self.assertRefused("packing_wh", "gendan.distribution.copy", "read",
+                           [theirs], ["name", "state"])
+        self.assertRefused("packing_wh", "gendan.distribution.copy",
+                           "action_acknowledge", [theirs])
+        self.assertEqual(self.sql("SELECT state, ack_user_id, ack_date FROM "
+                                  "gendan_distribution_copy WHERE id = %s",
+                                  (theirs,)), before)
+        own = self.call("electronic_wh", "gendan.distribution.copy", "read",
+                        [theirs], ["name"])
+        self.assertEqual(own[0]["name"], "Electronic Warehouse")
+        self.assertEqual(len([row for row in self.call(
+            "documents_clerk", "gendan.distribution.copy", "search_read",
+            domain + [("id", "in", list(rows.values()))], ["name"])]), len(rows))

@@ -85,13 +85,8 @@ class GendanDistributionCopy(models.Model):
         """Copies addressed to the user or to a role of their own, and those
         of an implied role nobody holds as their own (the warehouse chief's)."""
         user = self.env.user
-        own = user._gendan_own_groups()
-        fallback = (user.sudo().groups_id - own).filtered(
-            lambda group: not any(
-                group in holder._gendan_own_groups()
-                for holder in group.sudo().users.filtered("active")))
         mine = ["|", ("user_id", "=", user.id), "&", ("user_id", "=", False),
-                ("group_id", "in", (own | fallback).ids)]
+                ("group_id", "in", user._gendan_copy_group_ids())]
         if (operator == "=") == bool(value):
             return mine
         # the complement by id: a negated domain loses the copies whose

@@ -41,8 +41,11 @@ class GendanDistributionMixin(models.AbstractModel):
         "Can Acknowledge", compute="_compute_distribution_pending")
 
     def _distribution_current(self):
+        """The live copies of the current revision, every department's: read
+        as superuser (a user reads only the copies they hold), for the engine
+        to count, acknowledge, recall and print them."""
         self.ensure_one()
-        return self.distribution_copy_ids.filtered(
+        return self.sudo().distribution_copy_ids.filtered(
             lambda copy: copy.revision == self.distribution_revision
             and copy.state != "recalled")
 
@@ -204,7 +207,7 @@ class GendanDistributionMixin(models.AbstractModel):
 
     def _distribution_recall(self):
         """Recall the live copies (their revision is no longer valid)."""
-        copies = self.mapped("distribution_copy_ids").filtered(
+        copies = self.sudo().mapped("distribution_copy_ids").filtered(
             lambda copy: copy.state != "recalled")
         if copies:
             with engine():

@@ -56,6 +56,15 @@ class GendanSignature(models.Model):
             sig.document_name = names.get((sig.res_model, sig.res_id)) or "%s,%s" % (
                 sig.res_model, sig.res_id)
 
+    @api.model_cr
+    def init(self):
+        # "Waiting for my signature" (gendan.signoff.mixin) looks up the
+        # pending slots of each document waiting for signatures
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS gendan_signature_pending_index "
+            "ON gendan_signature (res_model, res_id, revision) "
+            "WHERE state = 'pending'")
+
     def _check_engine(self):
         check_engine(_("A signature"))
 

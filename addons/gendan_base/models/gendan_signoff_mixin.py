@@ -5,6 +5,49 @@ from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
 
 SIGNOFF_FIELDS = {"signoff_state", "signoff_revision"}
 
+# the documents waiting for a user's signature (see _signoff_waiting_query):
+# the same rules as _signoff_signable_all. A role is someone's own when none
+# of their groups implies it (a user's groups hold every group theirs imply,
+# so the direct implications suffice).
+WAITING_SQL = """
+SELECT s.res_id FROM gendan_signature s
+JOIN "%(table)s" d ON d.id = s.res_id AND d.signoff_state = 'pending'
+    AND d.signoff_revision = s.revision
+WHERE s.res_model = %%s AND s.state = 'pending'
+AND (s.user_id = %%s OR s.user_id = ANY(%%s)
+     OR (s.user_id IS NULL AND (s.group_id = ANY(%%s)
+         OR (s.allow_superior AND s.group_id = ANY(%%s)))))
+AND NOT EXISTS (
+    SELECT 1 FROM gendan_signature b
+    WHERE b.res_model = s.res_model AND b.res_id = s.res_id
+    AND b.state = 'pending' AND b.revision = s.revision AND b.is_required
+    AND b.sequence < s.sequence)
+AND (NOT EXISTS (
+        SELECT 1 FROM gendan_signature o
+        WHERE o.res_id = s.res_id AND o.res_model = s.res_model
+        AND o.revision = s.revision AND o.state != 'obsolete'
+        AND o.signed_by_id = %%s)
+     OR NOT EXISTS (
+        SELECT 1 FROM (
+            SELECT s.user_id
+            UNION ALL
+            SELECT h.gendan_deputy_id FROM res_users h WHERE h.id = s.user_id
+            UNION ALL
+            SELECT m.uid FROM res_groups_users_rel m
+            WHERE s.user_id IS NULL AND m.gid = s.group_id
+            AND (s.allow_superior OR NOT EXISTS (
+                SELECT 1 FROM res_groups_users_rel m2
+                JOIN res_groups_implied_rel i ON i.gid = m2.gid
+                WHERE m2.uid = m.uid AND i.hid = s.group_id))
+        ) eligible(uid)
+        JOIN res_users u ON u.id = eligible.uid AND u.active
+        WHERE NOT EXISTS (
+            SELECT 1 FROM gendan_signature o2
+            WHERE o2.res_id = s.res_id AND o2.res_model = s.res_model
+            AND o2.revision = s.revision AND o2.state != 'obsolete'
+            AND o2.signed_by_id = u.id)))
+"""
+
 
 class GendanSignoffMixin(models.AbstractModel):
     """Multi-signature approval (会签) for any document.
@@ -101,18 +144,27 @@ class GendanSignoffMixin(models.AbstractModel):
             rec.signoff_can_sign = rec.signoff_waiting_me = can_sign
 
     def _search_signoff_waiting_me(self, operator, value):
-        user = self.env.user
-        deputy_for = self.env["res.users"].sudo().with_context(
-            active_test=False).search([("gendan_deputy_id", "=", user.id)])
-        pending = self.env["gendan.signature"].search([
-            ("res_model", "=", self._name), ("state", "=", "pending"),
-            "|", ("user_id", "in", (user | deputy_for).ids),
-            ("group_id", "in", user.groups_id.ids)])
-        docs = self.browse(set(pending.mapped("res_id"))).filtered(
-            lambda rec: rec.signoff_state == "pending"
-            and rec._signoff_signable_by(user))
+        """The documents the user may sign now, as one SQL subquery: the
+        queries do not grow with the number of documents."""
+        query, params = self._signoff_waiting_query(self.env.user)
         positive = (operator == "=") == bool(value)
-        return [("id", "in" if positive else "not in", docs.ids)]
+        return [("id", "inselect" if positive else "not inselect", (query, params))]
+
+    def _signoff_waiting_query(self, user):
+        """(SQL, params) selecting the ids of the documents of this model
+        with a slot ``user`` may sign now: the document waits for this
+        revision's signatures; the slot is pending, reserved for the user
+        (or for someone they deputise for), or of one of their own roles (of
+        a role they hold by rank only where the rule allows a superior); no
+        pending required slot comes before it; and, if the user already
+        signed this revision, nobody else who has not signed may sign it."""
+        user = user.sudo()
+        deputy_for = user.with_context(active_test=False).search(
+            [("gendan_deputy_id", "=", user.id)])
+        params = [self._name, user.id, deputy_for.ids,
+                  list(user._gendan_own_group_ids()), user.groups_id.ids, user.id]
+        # the table name comes from the model, never from user input
+        return WAITING_SQL % {"table": self._table}, params
 
     # -- guards ---------------------------------------------------------------
 

@@ -31,7 +31,17 @@ class ResUsers(models.Model):
                 defaults["notification_type"] = "inbox"
             if defaults:
                 user.sudo().write(defaults)
+        # who holds a role as their own decides who reads the shared copies
+        # of the roles nobody holds (record rule, cached per user)
+        self.env["ir.rule"].clear_caches()
         return user
+
+    @api.multi
+    def write(self, vals):
+        res = super(ResUsers, self).write(vals)
+        if "active" in vals:
+            self.env["ir.rule"].clear_caches()  # see create
+        return res
 
     @api.constrains("gendan_deputy_id", "gendan_superior_id")
     def _check_gendan_deputy(self):
@@ -54,6 +64,20 @@ class ResUsers(models.Model):
         # implications change (res.users / res.groups write)
         groups = self.sudo().groups_id
         return tuple((groups - groups.mapped("trans_implied_ids")).ids)
+
+    def _gendan_copy_group_ids(self):
+        """The roles whose shared controlled copies the user holds: their
+        own, and those theirs imply that no active user holds as their own
+        (the warehouse chief's copy, kept by the warehouse clerks). The
+        record rule on copies and "My Copies" both use it."""
+        self.ensure_one()
+        user = self.sudo()
+        own = user._gendan_own_groups()
+        fallback = (user.groups_id - own).filtered(
+            lambda group: not any(
+                group in holder._gendan_own_groups()
+                for holder in group.users.filtered("active")))
+        return (own | fallback).ids
 
     def _gendan_superior(self):
         """Who an overdue item of this user escalates to: their superior,

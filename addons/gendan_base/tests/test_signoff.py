@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import GendanCase, QueryCounter, pdf_page_count, render_pdf
@@ -205,6 +207,96 @@ class TestSignoff(GendanCase):
         self.assertIn(memo, self.Memo.sudo(gm).search(
             [("signoff_waiting_me", "=", True)]))
 
+    def _assert_waiting_matches_engine(self, memos, users):
+        """"Waiting for my signature" lists, of ``memos``, exactly those the
+        engine lets each user sign now."""
+        for user in users:
+            found = self.Memo.sudo(user).search(
+                [("signoff_waiting_me", "=", True), ("id", "in", memos.ids)])
+            memos.invalidate_cache()
+            expected = memos.filtered(lambda memo: memo.signoff_state == "pending"
+                                      and memo._signoff_signable_by(user))
+            self.assertEqual(found, expected, user.login)
+            self.assertEqual(self.Memo.sudo(user).search(
+                [("signoff_waiting_me", "=", False), ("id", "in", memos.ids)]),
+                memos - expected, user.login)
+
+    def test_waiting_me_same_as_engine(self):
+        """The filter's SQL keeps the engine's rules: order of the slots,
+        optional ones, reserved slots and deputies, roles held by rank, and
+        one signature per person unless nobody else may sign."""
+        issuer_field = self.env["ir.model.fields"].search([
+            ("model", "=", "gendan.memo"), ("name", "=", "user_id")])
+        self.Rule.create({"name": "Issuer", "model_id": self.model_id, "sequence": 1,
+                          "signer_type": "field", "user_field_id": issuer_field.id,
+                          "domain": "[('reply_days', '>', 5)]"})
+        self.Rule.create({"name": "QA (optional)", "model_id": self.model_id,
+                          "sequence": 5, "is_required": False, "signer_type": "group",
+                          "group_id": self.env.ref("gendan_base.group_qa").id})
+        self.env.ref("gendan_base.signoff_rule_memo_sales_manager").write(
+            {"allow_superior": True})
+        deputy = self._create_user("t_deputy", ["gendan_base.group_user"])
+        self.users["merchandiser"].gendan_deputy_id = deputy
+        gm, gm_two = self.users["general_manager"], self._create_user(
+            "t_gm_two", ["gendan_base.group_general_manager"])
+        at_manager = self._submitted()
+        at_gm = self._submitted()
+        at_gm.sudo(self.users["sales_manager"]).action_signoff_sign()
+        gm_signed_for_manager = self._submitted()
+        gm_signed_for_manager.sudo(gm).action_signoff_sign()
+        at_issuer = self._memo(reply_days=10)
+        at_issuer.action_submit()
+        approved = self._submitted()
+        approved.sudo(self.users["sales_manager"]).action_signoff_sign()
+        approved.sudo(gm).action_signoff_sign()
+        rejected = self._submitted()
+        rejected.sudo(self.users["sales_manager"]).action_signoff_reject("No")
+        memos = (at_manager | at_gm | gm_signed_for_manager | at_issuer | approved
+                 | rejected | self._memo())
+        users = list(self.users.values()) + [deputy, gm_two]
+        self._assert_waiting_matches_engine(memos, users)
+        # the manager's line by rank (the rule allows it), the general
+        # manager's own line; not the one they signed for the manager
+        self.assertEqual(self.Memo.sudo(gm).search(
+            [("signoff_waiting_me", "=", True), ("id", "in", memos.ids)]),
+            at_manager | at_gm)
+        self.assertEqual(self.Memo.sudo(deputy).search(
+            [("signoff_waiting_me", "=", True)]), at_issuer)
+        # the other general managers gone, the one who signed for the sales
+        # manager is the only one left to sign: it waits for them again
+        (self.env.ref("gendan_base.group_general_manager").users - gm).write(
+            {"active": False})
+        self._assert_waiting_matches_engine(memos, users)
+        self.assertIn(gm_signed_for_manager, self.Memo.sudo(gm).search(
+            [("signoff_waiting_me", "=", True)]))
+
+    def test_waiting_me_queries_constant(self):
+        """Counting what waits for the user's signature costs the same
+        queries with 2 or 12 documents waiting and 10 more signed off."""
+        manager = self.users["sales_manager"]
+
+        def count():
+            self.Memo.invalidate_cache()
+            with QueryCounter(self.env.cr) as counter:
+                found = self.Memo.sudo(manager).search_count(
+                    [("signoff_waiting_me", "=", True)])
+            return counter.count, found
+
+        before = self.Memo.sudo(manager).search_count(
+            [("signoff_waiting_me", "=", True)])
+        for _index in range(2):
+            self._submitted()
+        small, found = count()
+        self.assertEqual(found, before + 2)
+        for _index in range(10):
+            self._submitted()
+            signed = self._submitted()
+            signed.sudo(manager).action_signoff_sign()
+            signed.sudo(self.users["general_manager"]).action_signoff_sign()
+        large, found = count()
+        self.assertEqual(found, before + 12)
+        self.assertEqual(small, large)
+
     def test_sign_query_count_flat_in_rules(self):
         """Signing costs the same number of queries with 2 or 22 rules."""
         def count_for(extra_rules):
@@ -235,6 +327,27 @@ class TestSignoff(GendanCase):
         self.assertEqual(wizard.action, "reject")
         wizard.action_confirm()
         self.assertEqual(memo.signoff_state, "rejected")
+
+    def test_signed_forms_show_optional_slots_apart(self):
+        """Every form that shows a signed document's signatures lists the
+        required and the optional slots apart, with the one shared list."""
+        slots = self.env.ref("gendan_base.gendan_signature_view_tree_slots")
+        signed = [name for name, model in self.env.registry.items()
+                  if not model._abstract and "signoff_required_ids" in model._fields]
+        forms = self.env["ir.ui.view"].search(
+            [("model", "in", signed), ("type", "=", "form"), ("mode", "=", "primary")])
+        checked = set()
+        for form in forms:
+            arch = etree.fromstring(self.env[form.model].fields_view_get(
+                form.id, "form")["arch"])
+            if not arch.xpath("//field[@name='signature_ids']"):
+                continue
+            for name in ("signoff_required_ids", "signoff_optional_ids"):
+                field = arch.xpath("//field[@name='%s']" % name)
+                self.assertTrue(field, "%s: no %s" % (form.xml_id, name))
+                self.assertIn(slots.xml_id, field[0].get("context"), form.xml_id)
+            checked.add(form.model)
+        self.assertIn("gendan.memo", checked)
 
     def test_report_prints_signature_block(self):
         """The printed form carries the signature block with the signer."""

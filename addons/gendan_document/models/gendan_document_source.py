@@ -26,7 +26,7 @@ class GendanDocumentSource(models.AbstractModel):
         """When the revision was distributed (today when not yet)."""
         self.ensure_one()
         revision = revision or self.distribution_revision
-        sent = self.distribution_copy_ids.filtered(
+        sent = self.sudo().distribution_copy_ids.filtered(
             lambda copy: copy.revision == revision).mapped("sent_date")
         return sent and min(sent)[:10] or fields.Date.context_today(self)
 
@@ -73,7 +73,7 @@ class GendanDocumentSource(models.AbstractModel):
         older ones superseded; the latest recalled when its copies are."""
         self.ensure_one()
         Document = self.env["gendan.document"]
-        revisions = sorted(set(self.distribution_copy_ids.mapped("revision")))
+        revisions = sorted(set(self.sudo().distribution_copy_ids.mapped("revision")))
         vals = self._gendan_document_vals()
         entries = Document.browse()
         doc_type = self.env["gendan.document.type"]._for_model(self._name)

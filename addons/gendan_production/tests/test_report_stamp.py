@@ -2,7 +2,7 @@
 department users: 受控文件 / CONTROLLED COPY only on an approved, distributed
 revision, the document's own revision, each copy its holder, a reference
 copy or one's own copy alone, the distribution table, optional slots apart."""
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.gendan_base.tests.common import pdf_text_layer, render_pdf
 
@@ -149,10 +149,13 @@ class TestReportStamp(ProductionCase):
         self.assertTrue(all(mine.mapped("can_acknowledge")))
         others = Copy.search([("res_model", "=", task._name), ("res_id", "=", task.id),
                               ("is_mine", "=", False)])
-        self.assertTrue(others)
-        self.assertFalse(any(others.mapped("can_acknowledge")))
-        with self.assertRaises(UserError):
-            others[:1].action_acknowledge()
+        # the other departments' copies are not even readable (record rule)
+        self.assertFalse(others)
+        theirs = Copy.sudo().search([("res_model", "=", task._name),
+                                     ("res_id", "=", task.id)]) - mine
+        self.assertTrue(theirs)
+        with self.assertRaises(AccessError):
+            theirs[:1].sudo(self.user_production).action_acknowledge()
         mine[0].action_acknowledge()
         self.env.cr.execute(
             "SELECT copy_number, state FROM gendan_distribution_copy "

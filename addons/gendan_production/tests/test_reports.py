@@ -14,7 +14,7 @@ class TestReports(ProductionCase):
         self.assertIn(task.name, html)
         self.assertIn(self.user_general_manager.name, html)
         self.assertIn("受控文件", html)
-        self.assertIn("Copy No. %d" % len(task.distribution_copy_ids), html)
+        self.assertIn("Copy No. %d" % len(task.sudo().distribution_copy_ids), html)
         self.assertTrue(render_pdf(report, task.ids).startswith(b"%PDF"))
 
     def test_controlled_bom_pdf(self):
