@@ -16,7 +16,17 @@ class GendanDistributionCopy(models.Model):
     res_id = fields.Integer("Document ID", required=True, index=True, readonly=True)
     revision = fields.Integer(readonly=True)
     copy_number = fields.Integer("Copy No.", readonly=True)
-    name = fields.Char("Department", required=True, readonly=True)
+    list_line_id = fields.Many2one(
+        "gendan.distribution.list.line", "Distribution List Line", readonly=True,
+        ondelete="set null")
+    name = fields.Char(
+        "Department", compute="_compute_name", search="_search_name",
+        help="The department receiving the copy, in the reader's language "
+             "(its distribution list line's name).")
+    department_label = fields.Char(
+        "Department as Sent", readonly=True,
+        help="The department's name when the copy was sent (source language): "
+             "shown if its distribution list line is deleted.")
     group_id = fields.Many2one("res.groups", "Role", readonly=True)
     user_id = fields.Many2one("res.users", "Recipient", readonly=True)
     sent_date = fields.Datetime("Sent On", readonly=True)
@@ -37,6 +47,19 @@ class GendanDistributionCopy(models.Model):
     is_mine = fields.Boolean(
         "My Copy", compute="_compute_is_mine", search="_search_is_mine")
     can_acknowledge = fields.Boolean(compute="_compute_is_mine")
+
+    @api.depends("list_line_id.name", "department_label")
+    def _compute_name(self):
+        # a holder may not read every list: names as superuser, in the
+        # reader's language
+        names = {line.id: line.name
+                 for line in self.sudo().mapped("list_line_id")}
+        for copy in self:
+            copy.name = names.get(copy.list_line_id.id) or copy.department_label
+
+    def _search_name(self, operator, value):
+        return ["|", ("list_line_id.name", operator, value),
+                ("department_label", operator, value)]
 
     def _documents(self):
         """{(model, id): document} of these copies, read as superuser (the

@@ -175,10 +175,15 @@ class GendanDistributionMixin(models.AbstractModel):
         return dist_list
 
     def _distribution_recipients(self):
-        """[{name, group_id, user_id, copies}] that receive copies of ``self``."""
+        """[{name, group_id, user_id, copies, line_id, label}] that receive
+        copies of ``self``: ``name`` is the department in the current
+        language, ``label`` in the source language (kept on the copy),
+        ``line_id`` its distribution list line (optional keys)."""
         lines = self._distribution_list().sudo().line_ids
+        labels = {line.id: line.name for line in lines.with_context(lang=None)}
         return [{"name": line.name, "group_id": line.group_id.id,
-                 "user_id": line.user_id.id, "copies": line.copies}
+                 "user_id": line.user_id.id, "copies": line.copies,
+                 "line_id": line.id, "label": labels[line.id]}
                 for line in lines]
 
     # -- actions ------------------------------------------------------------------
@@ -251,7 +256,9 @@ class GendanDistributionMixin(models.AbstractModel):
                 rows.append({
                     "res_model": self._name, "res_id": self.id,
                     "revision": self.distribution_revision + 1,
-                    "copy_number": number, "name": recipient["name"],
+                    "copy_number": number,
+                    "list_line_id": recipient.get("line_id") or False,
+                    "department_label": recipient.get("label") or recipient["name"],
                     "group_id": recipient["group_id"] or False,
                     "user_id": recipient["user_id"] or False,
                     "sent_date": now, "state": "sent"})

@@ -21,7 +21,14 @@ class GendanSignature(models.Model):
     revision = fields.Integer(readonly=True)
     rule_id = fields.Many2one("gendan.signoff.rule", readonly=True,
                               ondelete="set null")
-    name = fields.Char("Role", required=True, readonly=True)
+    name = fields.Char(
+        "Role", compute="_compute_name", search="_search_name",
+        help="The role of the slot, in the reader's language (its sign-off "
+             "rule's name).")
+    role_label = fields.Char(
+        "Role as Requested", readonly=True,
+        help="The role's name when the signature was asked (source language): "
+             "shown if the sign-off rule is deleted.")
     sequence = fields.Integer(readonly=True)
     group_id = fields.Many2one("res.groups", "Signing Role", readonly=True)
     user_id = fields.Many2one("res.users", "Expected Signer", readonly=True)
@@ -40,6 +47,18 @@ class GendanSignature(models.Model):
     document_name = fields.Char(
         "Document", compute="_compute_document_name",
         help="The number and name of the document this signature is on.")
+
+    @api.depends("rule_id.name", "role_label")
+    def _compute_name(self):
+        # a signer may not read every rule: names as superuser, in the
+        # reader's language
+        names = {rule.id: rule.name for rule in self.sudo().mapped("rule_id")}
+        for sig in self:
+            sig.name = names.get(sig.rule_id.id) or sig.role_label
+
+    def _search_name(self, operator, value):
+        return ["|", ("rule_id.name", operator, value),
+                ("role_label", operator, value)]
 
     @api.depends("res_model", "res_id")
     def _compute_document_name(self):

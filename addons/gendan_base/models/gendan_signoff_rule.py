@@ -97,7 +97,8 @@ class GendanSignoffRule(models.Model):
             user = record[self.user_field_id.name]
         return {
             "rule_id": self.id,
-            "name": self.name,
+            # the source name: the reader sees the rule's name in their language
+            "role_label": self.with_context(lang=None).name,
             "sequence": self.sequence,
             "group_id": self.signer_type == "group" and self.group_id.id or False,
             "user_id": self.signer_type != "group" and user.id or False,

@@ -9,3 +9,4 @@ from . import test_sla_ladder
 from . import test_signoff_shipped_rules
 from . import test_report_stamp
 from . import test_demo_company
+from . import test_names_in_reader_language

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.tests.common import shift_date
@@ -70,8 +71,10 @@ class TestContact(GendanContactCase):
 
     def test_contact_log(self):
         """Mails in and out, phone, visits and the post-shipment follow-ups
-        in one list, read by the merchandiser."""
+        in one list, read by the merchandiser; each line on its day (a mail's
+        day where its merchandiser is, with its time), not a midnight time."""
         merchandiser = self.users["merchandiser"]
+        merchandiser.tz = "Asia/Shanghai"
         order = self._create_order()
         self._customer_mail(order, "2026-03-10 21:30:00", subject="Carton photos")
         self._our_mail(order, merchandiser)
@@ -102,6 +105,15 @@ class TestContact(GendanContactCase):
         mail_in = log.filtered(lambda entry: entry.kind == "mail_in")
         self.assertEqual((mail_in.summary, mail_in.is_open, mail_in.order_id),
                          ("Carton photos", False, order))
+        self.assertEqual(mail_in.user_id, merchandiser)
+        # 21:30 UTC is 05:30 the next morning in Shanghai
+        self.assertEqual((mail_in.date, mail_in.date_time),
+                         ("2026-03-11", "2026-03-10 21:30:00"))
+        fax = log.filtered(lambda entry: entry.kind == "fax")
+        self.assertEqual((fax.date, fax.date_time), (
+            fields.Date.context_today(fax), False))
+        self.assertEqual(self.env["gendan.contact.log"].fields_get(
+            ["date"])["date"]["type"], "date")
         self.assertEqual(mail_in.action_open_document()["res_model"],
                          "gendan.mail.reply")
         if follow_up:

@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.gendan_base.tests.common import shift_date
@@ -98,6 +100,27 @@ class TestTaskOrder(ProductionCase):
         with self.assertRefused(UserError):
             task.sudo(self.user_merchandiser).write({"state": "approved"})
         self.assertEqual(task.state, "draft")
+
+    def test_signers_form_has_no_edit(self):
+        """A signer who may not edit the task order is not offered Edit: no
+        write access, so the form has no Edit button, and signing, rejecting
+        and acknowledging still work for them; the merchandiser edits."""
+        task_model = self.env["gendan.task.order"]
+        for login in TASK_SIGNERS + ["production", "qa", "purchaser"]:
+            user = self.users[login]
+            self.assertFalse(task_model.sudo(user).check_access_rights(
+                "write", raise_exception=False), login)
+            arch = etree.fromstring(task_model.sudo(user).fields_view_get(
+                view_type="form")["arch"])
+            self.assertEqual(arch.get("edit"), "false", login)
+        merchandiser_form = etree.fromstring(task_model.sudo(
+            self.user_merchandiser).fields_view_get(view_type="form")["arch"])
+        self.assertNotEqual(merchandiser_form.get("edit"), "false")
+        task = self._approve(self._create_task_order())
+        self.assertEqual(task.state, "approved")
+        task.sudo(self.user_production).action_distribution_acknowledge()
+        task.sudo(self.user_merchandiser).write({"note": "Carton marks updated"})
+        self.assertEqual(task.note, "Carton marks updated")
 
     def test_change_notice_after_approval(self):
         """Changing the delivery date of an approved task order makes a change
