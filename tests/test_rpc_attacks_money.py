@@ -103,9 +103,11 @@ class TestMoneyAttacks(RpcServerCase):
                           (order,))
         self.assertEqual(before[0][:2], ("due", False))
         charge = self.xmlid("gendan_shipping.charge_pacific_freight_demo")
-        charge_before = self.sql("SELECT is_paid, invoice_line_id, invoice_id "
-                                 "FROM gendan_shipment_charge WHERE id = %s",
-                                 (charge,))
+        charge_sql = ("SELECT c.is_paid, c.invoice_id, array_agg(l.id ORDER BY l.id) "
+                      "FROM gendan_shipment_charge c LEFT JOIN account_invoice_line l "
+                      "ON l.gendan_charge_id = c.id WHERE c.id = %s "
+                      "GROUP BY c.id")
+        charge_before = self.sql(charge_sql, (charge,))
         self.assertEqual(charge_before[0][0], False)
         breaches = []
         for login in LOGINS:
@@ -119,12 +121,12 @@ class TestMoneyAttacks(RpcServerCase):
                 self.attempt(login, "gendan.shipment.charge", "write", [charge],
                              {"is_paid": True}),
                 self.attempt(login, "gendan.shipment.charge", "write", [charge],
-                             {"invoice_line_id": False}),
+                             {"invoice_line_ids": [(5,)]}),
+                self.attempt(login, "gendan.shipment.charge", "write", [charge],
+                             {"invoice_id": False}),
             ]
         self.assertNoBreach(breaches)
         self.assertEqual(self.sql(
             "SELECT deposit_state, is_deposit_received, deposit_received_amount "
             "FROM sale_order WHERE id = %s", (order,)), before)
-        self.assertEqual(self.sql(
-            "SELECT is_paid, invoice_line_id, invoice_id "
-            "FROM gendan_shipment_charge WHERE id = %s", (charge,)), charge_before)
+        self.assertEqual(self.sql(charge_sql, (charge,)), charge_before)

@@ -7,3 +7,5 @@ from . import gendan_pickup_slip_check
 from . import mrp_production
 from . import stock_picking
 from . import stock_move
+from . import gendan_outbound_register
+from . import gendan_outbound_register_line

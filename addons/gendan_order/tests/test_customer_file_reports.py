@@ -140,3 +140,49 @@ class TestMonthlyReport(GendanOrderCase):
         self.assertEqual((report.state, report.acknowledged_uid),
                          ("acknowledged", finance))
         self.assertTrue(fields.Date.today())
+
+    def test_xlsx_converts_at_invoice_date(self):
+        """A EUR order of the month invoiced ten days ago: its row says EUR
+        with the EUR amount, and the company-currency amount is converted
+        at the rate of the invoice date, not today's."""
+        company = self.env.user.company_id
+        currency = self.env["res.currency"].search([
+            ("name", "in", ("EUR", "USD")),
+            ("id", "!=", company.currency_id.id)], limit=1)
+        currency.active = True
+        today = fields.Date.from_string(fields.Date.context_today(currency))
+        invoice_day = fields.Date.to_string(today - timedelta(days=10))
+        Rate = self.env["res.currency.rate"]
+        # the company currency at 1.0, the order's 0.5 then 0.8 today
+        for day, rate in ((invoice_day, 0.5),
+                          (fields.Date.to_string(today), 0.8)):
+            for curr, value in ((company.currency_id, 1.0), (currency, rate)):
+                Rate.search([("currency_id", "=", curr.id), ("name", "=", day),
+                             ("company_id", "in", (company.id, False))]).unlink()
+                Rate.create({"currency_id": curr.id, "rate": value,
+                             "name": day, "company_id": company.id})
+        customer = self.env["res.partner"].create(
+            {"name": "Rheinlicht Handels GmbH", "customer": True})
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Export %s" % currency.name, "currency_id": currency.id})
+        order = self._create_reviewed_order(
+            partner_id=customer.id, pricelist_id=pricelist.id,
+            customer_po="XLSX-EUR", qty=100.0, price=12.5)
+        order.sudo(self.users["salesperson"]).action_confirm()
+        self.assertEqual(order.currency_id, currency)
+        invoice = self.env["account.invoice"].browse(order.action_invoice_create())
+        invoice.date_invoice = invoice_day
+        invoice.action_invoice_open()
+        self.assertEqual(invoice.currency_id, currency)
+        report = self.env["gendan.sales.report"]._cron_monthly_reminder()
+        content, _kind = self.env.ref("gendan_order.sales_report_xlsx").sudo(
+            self.users["merchandiser"]).render(report.ids, {})
+        sheet = open_workbook(file_contents=content).sheet_by_index(0)
+        rows = [sheet.row_values(row) for row in range(3, sheet.nrows)
+                if sheet.cell(row, 0).value == customer.name]
+        self.assertEqual(len(rows), 1, "one row: one customer, one currency")
+        self.assertEqual(rows[0][1], currency.name)
+        self.assertAlmostEqual(rows[0][2], 100.0)
+        self.assertAlmostEqual(rows[0][3], 1250.0)
+        # 1,250.00 at 0.5 on the invoice date (2,500.00), not 0.8 today
+        self.assertAlmostEqual(rows[0][4], 2500.0)

@@ -10,6 +10,7 @@ from . import gendan_shipment_container
 from . import gendan_shipment_container_line
 from . import gendan_shipment_document
 from . import gendan_shipment_charge
+from . import account_invoice_line
 from . import stock_picking
 from . import stock_move
 from . import res_partner

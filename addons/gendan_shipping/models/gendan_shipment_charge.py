@@ -11,8 +11,11 @@ BILL_FIELDS = {"amount", "currency_id", "carrier_id", "charge_type", "note",
 class GendanShipmentCharge(models.Model):
     """Freight, delivery or other charge of a shipment, owed to a carrier.
 
-    Each charge is a line of a draft vendor bill of its carrier (one bill per
-    carrier, shipment and currency); the charge is paid when that bill is.
+    Each charge is billed on a draft vendor bill of its carrier (one bill per
+    carrier, shipment and currency), split over the orders of the shipment by
+    their shipped value: one line per analytic account, so each order's
+    margin and analytic account bear their share; the charge is paid when
+    that bill is.
     """
 
     _name = "gendan.shipment.charge"
@@ -21,7 +24,7 @@ class GendanShipmentCharge(models.Model):
     _order = "shipment_id, id"
     _state_field = None
     # kept by the charge itself from its vendor bill, never written directly
-    _state_button_fields = ("invoice_line_id", "invoice_id", "bill_state",
+    _state_button_fields = ("invoice_line_ids", "invoice_id", "bill_state",
                             "is_paid", "paid_date")
 
     shipment_id = fields.Many2one(
@@ -37,12 +40,12 @@ class GendanShipmentCharge(models.Model):
     currency_id = fields.Many2one(
         "res.currency", required=True,
         default=lambda self: self.env.user.company_id.currency_id)
-    invoice_line_id = fields.Many2one(
-        "account.invoice.line", "Vendor Bill Line", readonly=True, copy=False,
-        ondelete="set null")
+    invoice_line_ids = fields.One2many(
+        "account.invoice.line", "gendan_charge_id", "Vendor Bill Lines",
+        readonly=True, copy=False)
     invoice_id = fields.Many2one(
-        "account.invoice", "Vendor Bill", related="invoice_line_id.invoice_id",
-        store=True, readonly=True, index=True)
+        "account.invoice", "Vendor Bill", compute="_compute_invoice_id",
+        compute_sudo=True, store=True, readonly=True, index=True)
     bill_state = fields.Selection(
         related="invoice_id.state", string="Bill Status", readonly=True)
     is_paid = fields.Boolean(
@@ -51,6 +54,11 @@ class GendanShipmentCharge(models.Model):
     paid_date = fields.Date(
         compute="_compute_paid", compute_sudo=True, store=True)
     note = fields.Char()
+
+    @api.depends("invoice_line_ids.invoice_id")
+    def _compute_invoice_id(self):
+        for charge in self:
+            charge.invoice_id = charge.invoice_line_ids.mapped("invoice_id")[:1]
 
     @api.depends("invoice_id.state", "invoice_id.payment_move_line_ids")
     def _compute_paid(self):
@@ -66,28 +74,61 @@ class GendanShipmentCharge(models.Model):
             raise ValidationError(_("A charge cannot be negative."))
 
     def _gendan_order_share(self, order):
-        """The share of the charge borne by ``order``: its untaxed amount
-        among the orders of the shipment (converted to the company currency)."""
+        """The share of the charge borne by ``order`` (see
+        ``_gendan_order_shares``)."""
         self.ensure_one()
-        orders = self.shipment_id.picking_ids.mapped("sale_id")
-        if order not in orders:
-            return 0.0
-        if len(orders) == 1:
-            return 1.0
-        company = self.shipment_id.company_id or self.env.user.company_id
+        return self._gendan_order_shares().get(order, 0.0)
 
-        def weight(other):
-            return other.currency_id.compute(other.amount_untaxed,
+    def _gendan_order_shares(self):
+        """{order: share} of the orders of the shipment, by their shipped
+        value: the quantity of each order's moves on the shipment times the
+        order line's net unit price, in the company currency; equal shares
+        when nothing shipped has a value."""
+        self.ensure_one()
+        company = self.shipment_id.company_id or self.env.user.company_id
+        values = {}
+        moves = self.shipment_id.picking_ids.mapped("move_lines").filtered(
+            lambda move: move.state != "cancel" and move.sale_line_id)
+        for move in moves:
+            line = move.sale_line_id
+            qty = move.product_uom._compute_quantity(
+                move.quantity_done or move.product_uom_qty, line.product_uom)
+            value = line.currency_id.compute(qty * line.price_reduce,
                                              company.currency_id)
-        total = sum(weight(other) for other in orders)
-        return weight(order) / total if total else 1.0 / len(orders)
+            values[line.order_id] = values.get(line.order_id, 0.0) + value
+        for order in self.shipment_id.picking_ids.mapped("sale_id"):
+            values.setdefault(order, 0.0)
+        total = sum(values.values())
+        if not values:
+            return {}
+        if not total:
+            return {order: 1.0 / len(values) for order in values}
+        return {order: value / total for order, value in values.items()}
 
     # -- vendor bill ----------------------------------------------------------------
 
-    def _bill_analytic_account(self):
-        """The analytic account of the shipment's order, if set."""
-        orders = self.shipment_id.picking_ids.mapped("sale_id")
-        return orders.mapped("analytic_account_id")[:1]
+    def _bill_split(self):
+        """[(analytic account, orders, amount)]: the charge split over the
+        orders' analytic accounts by their shares, rounded in the charge's
+        currency, the last part taking the rounding difference."""
+        self.ensure_one()
+        parts = {}
+        for order, share in self._gendan_order_shares().items():
+            part = parts.setdefault(order.analytic_account_id,
+                                    [self.env["sale.order"], 0.0])
+            part[0] |= order
+            part[1] += share
+        if not parts:
+            return [(self.env["account.analytic.account"],
+                     self.env["sale.order"], self.amount)]
+        split, left = [], self.amount
+        ordered = sorted(parts.items(), key=lambda item: min(item[1][0].ids))
+        for index, (analytic, (orders, share)) in enumerate(ordered):
+            amount = left if index == len(ordered) - 1 else \
+                self.currency_id.round(self.amount * share)
+            left -= amount
+            split.append((analytic, orders, amount))
+        return split
 
     def _bill_product(self):
         return self.env.ref("gendan_shipping.product_shipment_charge")
@@ -111,28 +152,34 @@ class GendanShipmentCharge(models.Model):
             "currency_id": self.currency_id.id, "company_id": company.id,
             "origin": self.shipment_id.name})
 
-    def _bill_line_vals(self):
+    def _bill_lines_vals(self, bill):
+        """The charge's lines on ``bill``: one per analytic account of the
+        orders shipped (its share), named after the orders when split."""
         self.ensure_one()
         label = dict(self._fields["charge_type"]._description_selection(self.env))
         product = self._bill_product()
-        bill = self.invoice_id or self._bill_find_or_create()
         account = self.env["account.invoice.line"].get_invoice_line_account(
             "in_invoice", product, bill.fiscal_position_id, bill.company_id)
         name = "%s %s" % (self.shipment_id.name, label[self.charge_type])
-        return {"invoice_id": bill.id, "product_id": product.id,
-                "name": self.note and "%s: %s" % (name, self.note) or name,
-                "account_id": account.id, "quantity": 1.0,
-                "price_unit": self.amount, "uom_id": product.uom_id.id,
-                "account_analytic_id": self._bill_analytic_account().id}
+        name = self.note and "%s: %s" % (name, self.note) or name
+        split = self._bill_split()
+        return [{"invoice_id": bill.id, "product_id": product.id,
+                 "name": "%s (%s)" % (name, ", ".join(orders.mapped("name")))
+                         if len(split) > 1 else name,
+                 "account_id": account.id, "quantity": 1.0,
+                 "price_unit": amount, "uom_id": product.uom_id.id,
+                 "account_analytic_id": analytic.id, "gendan_charge_id": self.id}
+                for analytic, orders, amount in split]
 
     @button()
     def _bill(self):
         """Create the charges' lines on their carriers' draft bills."""
         lines = self.env["account.invoice.line"].sudo()
-        for charge in self.sudo().filtered(lambda c: not c.invoice_line_id):
-            line = lines.create(charge._bill_line_vals())
-            charge.invoice_line_id = line
-            line.invoice_id.compute_taxes()
+        for charge in self.sudo().filtered(lambda c: not c.invoice_line_ids):
+            bill = charge._bill_find_or_create()
+            for vals in charge._bill_lines_vals(bill):
+                lines.create(vals)
+            bill.compute_taxes()
 
     def _check_bill_draft(self):
         posted = self.filtered(lambda c: c.invoice_id.state not in (False, "draft"))
@@ -144,14 +191,15 @@ class GendanShipmentCharge(models.Model):
                     "bill": posted[0].invoice_id.number
                     or posted[0].invoice_id.display_name})
 
-    def _unbill(self):
+    def _unbill(self, keep_bills=False):
         """Remove the charges' lines from their draft bills (and the bills
-        left empty)."""
-        lines = self.mapped("invoice_line_id").sudo()
+        left empty, unless ``keep_bills``: the lines are made again)."""
+        lines = self.mapped("invoice_line_ids").sudo()
         bills = lines.mapped("invoice_id")
         lines.unlink()
-        self.invalidate_cache(["invoice_line_id", "invoice_id"], self.ids)
-        bills.filtered(lambda bill: not bill.invoice_line_ids).unlink()
+        self.invalidate_cache(["invoice_line_ids", "invoice_id"], self.ids)
+        if not keep_bills:
+            bills.filtered(lambda bill: not bill.invoice_line_ids).unlink()
         bills.exists().compute_taxes()
 
     # -- CRUD -----------------------------------------------------------------------
@@ -175,15 +223,9 @@ class GendanShipmentCharge(models.Model):
             self._check_bill_draft()
         res = super(GendanShipmentCharge, self).write(vals)
         if changed:
-            rebill = self.filtered("invoice_line_id")
-            if changed & {"carrier_id", "currency_id", "shipment_id"}:
-                rebill._unbill()
-            else:
-                for charge in rebill.sudo():
-                    charge.invoice_line_id.sudo().write({
-                        key: value for key, value in charge._bill_line_vals().items()
-                        if key in ("name", "price_unit")})
-                rebill.mapped("invoice_id").sudo().compute_taxes()
+            # the lines again (on the same draft bill unless it changes)
+            self.filtered("invoice_line_ids")._unbill(keep_bills=not changed & {
+                "carrier_id", "currency_id", "shipment_id"})
             self._bill()
         return res
 

@@ -89,7 +89,8 @@ class TestShipmentFlow(ShippingCase):
         self.assertEqual(bill.currency_id, self.charge.currency_id)
         self.assertEqual(bill.origin, self.shipment.name)
         self.assertEqual(bill.amount_total, 1200.0)
-        line = self.charge.invoice_line_id
+        line = self.charge.invoice_line_ids
+        self.assertEqual(len(line), 1, "one order: one line")
         self.assertEqual(line.price_subtotal, 1200.0)
         self.assertEqual(line.account_analytic_id, self.analytic)
         self.assertEqual(line.account_id.user_type_id,

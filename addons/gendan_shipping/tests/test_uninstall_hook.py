@@ -23,4 +23,4 @@ class TestUninstallHook(SavepointCase):
         self.assertFalse(Data.search([("module", "=", "gendan_shipping"),
                                       ("model", "in", own)]))
         self.assertTrue(bill.exists())
-        self.assertEqual(bill.invoice_line_ids, charge.invoice_line_id)
+        self.assertEqual(bill.invoice_line_ids, charge.invoice_line_ids)

@@ -1,0 +1,1 @@
+from . import outbound_register_xlsx
