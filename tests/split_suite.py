@@ -9,8 +9,9 @@
 The units are the test files of the modules (savepoint tests: any order,
 any database copy) and ``tests/`` as one unit (its server and browser
 tests commit, in the order of their files). Each unit weighs its time in
-tests/durations.json, measured on a full run; a file not measured yet
-weighs its number of tests times the mean time of a measured test. The
+tests/durations.json, measured on a full run; a module file not measured
+yet weighs its number of tests times the mean time of a measured module
+test. The
 heaviest unit goes first to the least loaded process (LPT). In each
 process the module tests run before ``tests/``, so they see the freshly
 upgraded database and ``tests/`` finds it as before.
@@ -49,9 +50,11 @@ def weights(all_units):
     if os.path.exists(DURATIONS):
         with open(DURATIONS) as source:
             measured = json.load(source)
-    seconds = sum(measured.get(unit, {}).get("seconds", 0) for unit in all_units)
-    tests = sum(measured.get(unit, {}).get("tests", 0) for unit in all_units)
-    per_test = seconds / tests if tests else 3.0
+    # the mean test of the module files (tests/' are slower: servers, browser)
+    files = [unit for unit in all_units if unit != SERVER_TESTS]
+    seconds = sum(measured.get(unit, {}).get("seconds", 0) for unit in files)
+    tests = sum(measured.get(unit, {}).get("tests", 0) for unit in files)
+    per_test = seconds / tests if tests else 2.0
     return {unit: measured[unit]["seconds"] if unit in measured
             else test_count(unit) * per_test for unit in all_units}
 
