@@ -458,17 +458,22 @@ class User(threading.Thread):
             with self.rec.lock:
                 self.rec.done["acknowledge"].append((self.login, copy["res_id"]))
 
+    def _own_row(self, page):
+        """A random row of a search_read page among this user's slot (one
+        user per record: id modulo the users of the role), or None."""
+        mine = [row for row in (page or {}).get("records", [])
+                if row["id"] % self.slots == self.slot]
+        return self.rand.choice(mine) if mine else None
+
     # finished goods warehouse: its own shipments (a loader per shipment)
     def load(self):
         page = self.rec.time("load: shipments", self.client.search_read,
                              "gendan.shipment", [["state", "=", "draft"]],
                              ["name", "state", "container_count"], limit=80)
-        if not page:
+        row = self._own_row(page)
+        if not row:
             return
-        mine = [row for row in page["records"] if row["id"] % self.slots == self.slot]
-        if not mine:
-            return
-        shipment = self.rand.choice(mine)["id"]
+        shipment = row["id"]
         if self.rec.time("load: fill containers", self.client.call, "gendan.shipment",
                          "action_fill_containers", [[shipment]]) and \
                 self.rec.time("load: mark loaded", self.client.call,
@@ -487,12 +492,9 @@ class User(threading.Thread):
                              "account.invoice",
                              [["type", "=", "out_invoice"], ["state", "=", "open"]],
                              ["number", "partner_id", "residual"], limit=80)
-        if not page:
+        invoice = self._own_row(page)
+        if not invoice:
             return
-        mine = [row for row in page["records"] if row["id"] % self.slots == self.slot]
-        if not mine:
-            return
-        invoice = self.rand.choice(mine)
         ctx = dict(self.client.context, active_model="account.invoice",
                    active_id=invoice["id"], active_ids=[invoice["id"]],
                    default_invoice_ids=[[4, invoice["id"], None]])

@@ -4,6 +4,7 @@ The server runs with ``--workers=2`` against the test database, so what it
 sees is what was committed: the demo data and what the test creates through
 the server itself.
 """
+import atexit
 import json
 import os
 import socket
@@ -52,18 +53,43 @@ def wait_for_server(url, log_path, timeout=120):
     raise RuntimeError("Odoo did not start: see %s" % log_path)
 
 
+# the prefork servers of this pytest process, one per (database, workers,
+# log level): their workers keep nothing between two XML-RPC requests, so
+# every test class of the same kind can call the same server
+_SHARED = {}
+
+
+def _stop_shared():
+    for shared in _SHARED.values():
+        shared["server"].terminate()
+        shared["server"].wait(30)
+        shared["log"].close()
+
+
+atexit.register(_stop_shared)
+
+
 class RpcServerCase(unittest.TestCase):
-    """Start ``./gendan``'s Odoo with two workers on a free port."""
+    """Start ``./gendan``'s Odoo with two workers on a free port (once per
+    pytest process, shared by the classes that keep the defaults)."""
 
     server = None
     # two prefork workers; the browser test uses the threaded server (0), which
-    # also answers /longpolling/poll without a reverse proxy
+    # also answers /longpolling/poll without a reverse proxy, started for its
+    # class alone
     workers = 2
     log_level = "warn"
 
     @classmethod
     def setUpClass(cls):
         cls.db = odoo.tools.config["db_name"]
+        cls.uids = {}
+        key = (cls.db, cls.workers, cls.log_level)
+        shared = _SHARED.get(key)
+        if shared and shared["server"].poll() is None:
+            cls.port, cls.url, cls.log_path = (
+                shared["port"], shared["url"], shared["log_path"])
+            return
         cls.port = free_port()
         # one log per database: several test runs may share the machine
         cls.log_path = os.path.join(ROOT, ".data", "rpc-server-%s.log" % cls.db)
@@ -76,14 +102,17 @@ class RpcServerCase(unittest.TestCase):
         except RuntimeError:
             cls.tearDownClass()
             raise
-        cls.uids = {}
+        if cls.workers:
+            _SHARED[key] = {"server": cls.server, "log": cls.log, "port": cls.port,
+                            "url": cls.url, "log_path": cls.log_path}
+            cls.server = None  # stopped at exit, not with this class
 
     @classmethod
     def tearDownClass(cls):
         if cls.server:
             cls.server.terminate()
             cls.server.wait(30)
-        cls.log.close()
+            cls.log.close()
 
     def login(self, login):
         if login not in self.uids:

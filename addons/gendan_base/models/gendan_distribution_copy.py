@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..engine import check_engine
+from ..tools_actions import form_action
 
 
 class GendanDistributionCopy(models.Model):
@@ -143,9 +144,7 @@ class GendanDistributionCopy(models.Model):
     @api.multi
     def action_open_document(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": self.res_model,
-                "res_id": self.res_id, "view_mode": "form",
-                "views": [(False, "form")], "target": "current"}
+        return form_action(self.res_model, self.res_id)
 
     @api.model
     def create(self, vals):

@@ -9,9 +9,13 @@ from PyPDF2 import PdfFileReader
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import SavepointCase
 from odoo.tools import config
+
+# the context of the flows under test (see GendanCase.setUpClass)
+TEST_CONTEXT = {"tracking_disable": False, "mail_notrack": False,
+                "no_reset_password": True, "tz": "UTC"}
 
 
 def shift_date(start=None, years=0, months=0, days=0):
@@ -125,17 +129,27 @@ class GendanCase(SavepointCase):
         # users are in Asia/Shanghai (tested in test_demo_company); the flows
         # are tested on Odoo's Monday-Friday week, with "today" in UTC, so
         # that no result depends on the hour or the weekday of the run
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False,
-                                       mail_notrack=False, no_reset_password=True,
-                                       tz="UTC"))
+        cls.env = cls.env(context=dict(cls.env.context, **TEST_CONTEXT))
         calendar = cls.env["resource.calendar"].create({"name": "Mon-Fri (tests)"})
         cls.env["res.company"].search([]).write({"resource_calendar_id": calendar.id})
         cls.users = {}
         for login, group in cls.ROLES.items():
-            cls.users[login] = cls._create_user("t_" + login, ["gendan_base." + group])
+            cls.users[login] = cls._department_user(login, group)
         # the goods' last checks (QA pass, pick-up slip) are company settings
         # of gendan_dispatch, tested there; the other flows go without them
         cls._set_last_checks(False)
+
+    @classmethod
+    def _department_user(cls, login, group):
+        """The test user ``t_<login>`` of one department: the one
+        ``prepare_department_users`` committed in the test database
+        (``./gendan test``: created once, not once per test class), else
+        created now, in this class's transaction."""
+        user = cls.env["res.users"].search([("login", "=", "t_" + login)])
+        if user:
+            assert user.has_group("gendan_base." + group), login
+            return user
+        return cls._create_user("t_" + login, ["gendan_base." + group])
 
     @classmethod
     def _set_last_checks(cls, required):
@@ -149,11 +163,26 @@ class GendanCase(SavepointCase):
 
     @classmethod
     def _create_user(cls, login, group_xmlids, name=None):
-        groups = [cls.env.ref(xmlid).id for xmlid in group_xmlids]
-        return cls.env["res.users"].with_context(no_reset_password=True).create({
-            "name": name or login.replace("_", " ").title(),
-            "login": login,
-            "email": "%s@test.example.com" % login,
-            "lang": "en_US",
-            "groups_id": [(6, 0, groups)],
-        })
+        return create_user(cls.env, login, group_xmlids, name=name)
+
+
+def create_user(env, login, group_xmlids, name=None):
+    groups = [env.ref(xmlid).id for xmlid in group_xmlids]
+    return env["res.users"].with_context(no_reset_password=True).create({
+        "name": name or login.replace("_", " ").title(),
+        "login": login,
+        "email": "%s@test.example.com" % login,
+        "lang": "en_US",
+        "groups_id": [(6, 0, groups)],
+    })
+
+
+def prepare_department_users(env):
+    """Create GendanCase's department users in the database, once: a
+    database given to many test classes (``./gendan test`` commits them in
+    its copies for the module tests) spares each class the fourteen
+    creations. Created as the test classes would create them."""
+    env = api.Environment(env.cr, SUPERUSER_ID, dict(TEST_CONTEXT))
+    for login, group in GendanCase.ROLES.items():
+        if not env["res.users"].search([("login", "=", "t_" + login)]):
+            create_user(env, "t_" + login, ["gendan_base." + group])

@@ -1,5 +1,7 @@
 from odoo import api, fields, models, tools
 
+from odoo.addons.gendan_base.tools_actions import form_action
+
 KINDS = [("mail_in", "Mail Received"), ("mail_out", "Mail Sent"),
          ("email", "E-mail"), ("fax", "Fax"), ("phone", "Phone"),
          ("visit", "Visit"), ("follow_up", "Post-shipment Follow-up")]
@@ -114,6 +116,4 @@ class GendanContactLog(models.Model):
     @api.multi
     def action_open_document(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": self.res_model,
-                "res_id": self.res_id, "view_mode": "form",
-                "views": [(False, "form")], "target": "current"}
+        return form_action(self.res_model, self.res_id)

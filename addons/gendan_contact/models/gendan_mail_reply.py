@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.tools import html2plaintext
 
 from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.tools_actions import form_action
 
 SALES_GROUPS = ["gendan_base.group_merchandiser", "gendan_base.group_salesperson"]
 # the customer's working day ends at this local hour unless configured
@@ -214,9 +215,7 @@ class GendanMailReply(models.Model):
     @api.multi
     def action_open_document(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": self.res_model,
-                "res_id": self.res_id, "view_mode": "form",
-                "views": [(False, "form")], "target": "current"}
+        return form_action(self.res_model, self.res_id)
 
     @api.multi
     @transition(["waiting"], "replied", groups=SALES_GROUPS)
