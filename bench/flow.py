@@ -3,18 +3,20 @@
 SO with LINES lines -> confirm (one MO per line, make-to-order) -> produce ->
 deliver -> invoice, run as the administrator on both databases; on the gendan
 database the gates are passed by the demo users between the core steps
-(order review, task order, deposit, first articles), timed apart.
+(order review, task order, deposit, first articles, QA, pick-up slip), timed
+apart.
 """
+import base64
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import fields, tools
 
 
 LINES = 20
 CORE_STEPS = ["create order", "confirm (MOs)", "produce", "deliver", "invoice"]
 GENDAN_STEPS = ["order review", "task order approval", "deposit by finance",
-                "first articles", "QA of the finished goods"]
+                "first articles", "QA of the finished goods", "pick-up slip"]
 QA_STEP = "QA of the finished goods"
 
 
@@ -34,6 +36,32 @@ def _pass_qa(world, production):
         world["users"]["production"]).create(
             {"production_id": production.id, "quantity": production.product_qty})
     check.sudo(world["users"]["qa"]).action_pass()
+
+
+def _pickup_slip(env, world, order, picking):
+    """The goods leave on an issued pick-up slip (gendan_dispatch): production
+    asks the photos of the goods, the salesperson mails them and records the
+    customer's confirmation, the merchandiser ticks the conformity check and
+    issues the slip."""
+    users = world["users"]
+    photo = env["gendan.goods.photo"].sudo(users["production"]).create(
+        {"sale_order_id": order.id, "picking_id": picking.id})
+    seller = photo.sudo(users["salesperson"])
+    attachment = env["ir.attachment"].sudo(users["salesperson"]).create({
+        "name": "goods.png", "datas_fname": "goods.png", "datas": world["photo"],
+        "res_model": photo._name, "res_id": photo.id, "mimetype": "image/png"})
+    seller.write({"attachment_ids": [(6, 0, attachment.ids)]})
+    seller.action_photos_ready()
+    seller.message_post(body="Photos of your goods.", partner_ids=order.partner_id.ids,
+                        attachment_ids=attachment.ids, message_type="comment",
+                        subtype="mail.mt_note")
+    seller.write({"customer_reply": "OK to ship"})
+    seller.action_customer_confirm()
+    slip = env["gendan.pickup.slip"].sudo(users["merchandiser"]).create(
+        {"picking_id": picking.id})
+    slip.check_ids.write({"is_ok": True})
+    slip.action_issue()
+    assert slip.state == "issued", slip.state
 
 
 def build_world(env, gendan):
@@ -76,6 +104,8 @@ def build_world(env, gendan):
         world["users"] = {login: env.ref("gendan_base.user_%s_demo" % login)
                           for login in ("merchandiser", "salesperson", "finance", "qa",
                                         "production")}
+        world["photo"] = base64.b64encode(tools.file_open(
+            "gendan_dispatch/demo/goods_photo.png", "rb").read())
         # the admin's own channel is not controlled in the demo data
         world["team"] = env["crm.team"].create(
             {"name": "Bench export", "gendan_controlled": True})
@@ -186,10 +216,14 @@ def run_order(env, world, gendan, meter, serial, lines=None):
         store["produce"] -= store.get(QA_STEP, 0) - qa_before[store is meter.queries]
     fresh(env)
     assert set(productions.mapped("state")) == {"done"}
+    picking = order.picking_ids.filtered(
+        lambda p: p.picking_type_code == "outgoing"
+        and p.state not in ("done", "cancel"))
+    if gendan:
+        with meter.step("pick-up slip"):
+            _pickup_slip(env, world, order, picking)
+        fresh(env)
     with meter.step("deliver"):
-        picking = order.picking_ids.filtered(
-            lambda p: p.picking_type_code == "outgoing"
-            and p.state not in ("done", "cancel"))
         picking.action_assign()
         for line in picking.move_line_ids:
             line.qty_done = line.product_uom_qty
