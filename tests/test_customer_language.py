@@ -8,6 +8,9 @@ CUSTOMER_DOCUMENTS = [
     ("gendan_shipping.action_report_commercial_invoice", "gendan.shipment"),
     ("gendan_complaint.action_report_complaint_8d", "gendan.complaint"),
     ("gendan_reconcile.action_report_statement", "gendan.statement"),
+    ("gendan_order.action_report_proforma", "sale.order"),
+    ("gendan_sales.action_report_quotation", "sale.order"),
+    ("gendan_sales.action_report_sales_contract", "sale.order"),
 ]
 
 

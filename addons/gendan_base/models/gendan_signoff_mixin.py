@@ -97,7 +97,8 @@ class GendanSignoffMixin(models.AbstractModel):
         "Waiting for My Signature", compute="_compute_signoff_user_status",
         search="_search_signoff_waiting_me")
     signoff_progress = fields.Char(
-        "Signatures", compute="_compute_signoff_progress")
+        "Signed", compute="_compute_signoff_progress",
+        help="Required signatures given out of those asked, e.g. 2/5.")
     signoff_required_ids = fields.Many2many(
         "gendan.signature", string="Required Signatures",
         compute="_compute_signoff_slots",

@@ -93,3 +93,18 @@ class TestNamesInReaderLanguage(GendanCase):
             [("res_model", "=", "gendan.memo"), ("res_id", "=", memo.id)],
             ["list_line_id"], ["list_line_id"])
         self.assertIn("品质部", [group["list_line_id"][1] for group in groups])
+
+    def test_signoff_labels_distinct(self):
+        """On every signed document the list of signatures and the progress
+        ("2/5") have their own label, in English and in Chinese."""
+        heirs = [name for name in self.env.registry
+                 if not self.env[name]._abstract
+                 and "signoff_progress" in self.env[name]._fields]
+        self.assertIn("gendan.memo", heirs)
+        for lang in ("en_US", "zh_CN"):
+            for name in heirs:
+                labels = self.env[name].with_context(lang=lang).fields_get(
+                    ["signature_ids", "signoff_progress"], ["string"])
+                self.assertNotEqual(labels["signature_ids"]["string"],
+                                    labels["signoff_progress"]["string"],
+                                    "%s (%s)" % (name, lang))

@@ -50,7 +50,7 @@ class GendanSample(models.Model):
     material = fields.Char("Material / Product Description", required=True)
     quantity = fields.Float(default=1.0, required=True)
     purpose = fields.Text(required=True)
-    date_due = fields.Date("Requested By", required=True,
+    date_due = fields.Date("Needed By", required=True,
                            track_visibility="onchange")
     is_first_time = fields.Boolean(
         "First-time Sample", default=True,

@@ -31,6 +31,15 @@ class TestSample(GendanOrderCase):
         checks = sample.check_ids.filtered(lambda c: c.role == role)
         checks.sudo(self.users[login]).write({"result": result})
 
+    def test_requester_and_due_date_labels(self):
+        """Who asked for the sample and the day it is needed have their own
+        labels: 申请人 and 要求日期 in Chinese."""
+        self.env["res.lang"].load_lang("zh_CN")
+        labels = self.env["gendan.sample"].with_context(lang="zh_CN").fields_get(
+            ["user_id", "date_due"], ["string"])
+        self.assertEqual((labels["user_id"]["string"], labels["date_due"]["string"]),
+                         ("申请人", "要求日期"))
+
     def test_vp_approval(self):
         """Only the VP (general manager) approves a sample request."""
         sample = self._create_sample()

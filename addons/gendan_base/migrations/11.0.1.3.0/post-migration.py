@@ -1,6 +1,8 @@
-"""The controlled copies sent before 11.0.1.3.0 find their distribution list
+"""11.0.1.3.0: the controlled copies sent before find their distribution list
 line (by the document's model, the recipient, then the department's name),
-so that they show the department in the reader's language."""
+so that they show the department in the reader's language. The sign-off
+progress is labelled "Signed" (it shared "Signatures" with the signature
+list): its old translations go, the new ones are loaded after this script."""
 
 
 def migrate(cr, version):
@@ -20,3 +22,9 @@ def migrate(cr, version):
                          dl.active DESC, ln.id
                 LIMIT 1)
          WHERE c.list_line_id IS NULL""")
+    cr.execute("""
+        DELETE FROM ir_translation t
+         USING ir_model_fields f
+         WHERE t.name = 'ir.model.fields,field_description' AND t.type = 'model'
+           AND t.res_id = f.id AND f.name = 'signoff_progress'
+           AND t.src = 'Signatures'""")
