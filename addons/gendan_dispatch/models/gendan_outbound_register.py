@@ -209,18 +209,20 @@ class GendanOutboundRegister(models.Model):
         return "zh_CN" if "zh_CN" in installed else self.env.lang or "en_US"
 
     @api.model
-    def _demo_register(self):
-        """Demo data only: the finished goods warehouse issues the register
-        of the last day goods moved (once), finance has it to acknowledge."""
-        last = self.env["stock.move"].search([
-            ("state", "=", "done"),
-            ("picking_id.picking_type_code", "in", ("outgoing", "incoming"))],
-            order="date desc", limit=1)
-        if self.search_count([]) or not last:
+    def _demo_register(self, receipt_id):
+        """Demo data only: the receipt ``receipt_id`` is validated, the
+        finished goods warehouse issues that day's register (once), finance
+        has it to acknowledge."""
+        receipt = self.env["stock.picking"].browse(receipt_id)
+        if self.search_count([]) or receipt.state in ("done", "cancel"):
             return False
+        receipt.action_confirm()
+        for move in receipt.move_lines:
+            move.quantity_done = move.product_uom_qty
+        receipt.action_done()
         clerk = self.sudo(self.env.ref("gendan_base.user_fg_wh_demo"))
         day = fields.Datetime.context_timestamp(
-            clerk, fields.Datetime.from_string(last.date)).date()
+            clerk, fields.Datetime.from_string(receipt.date_done)).date()
         register = clerk.create({"date": fields.Date.to_string(day)})
         register.action_issue()
         return True
