@@ -48,7 +48,8 @@ class SaleOrder(models.Model):
     # the dependency path of the milestones and risk on the first articles
     # (their stored order): one search per article write, not one per link
     gendan_first_article_ids = fields.One2many(
-        "gendan.first.article", "sale_order_id", "First Articles", readonly=True)
+        "gendan.first.article", "sale_order_id", "First Article Confirmations",
+        readonly=True)
     # also the MOs made from the task order (one dependency path for the
     # expected date and the "produced" milestone: one search per MO write)
     production_ids = fields.One2many(inverse_name="gendan_sale_order_id")
