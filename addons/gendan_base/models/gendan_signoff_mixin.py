@@ -1,3 +1,5 @@
+from contextlib import nullcontext
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -256,7 +258,9 @@ class GendanSignoffMixin(models.AbstractModel):
         if SIGNOFF_FIELDS & set(vals):
             check_engine(_("The sign-off status"))
         state_field = self._signoff_state_field
-        if vals.get(state_field) in self._signoff_gated_states:
+        # the engine's approval writes the signed-off status with the move
+        if vals.get(state_field) in self._signoff_gated_states \
+                and vals.get("signoff_state") != "approved":
             unsigned = self._signoff_gated_records().filtered(
                 lambda rec: rec.signoff_state != "approved")
             if unsigned:
@@ -446,13 +450,13 @@ class GendanSignoffMixin(models.AbstractModel):
             if rec.id in bodies:
                 rec._signoff_post(body=bodies[rec.id])
         if done:
-            with engine():
-                done.sudo().write({"signoff_state": "approved"})
             for rec in done:
                 lines = [bodies[rec.id]] if rec.id in bodies else []
                 lines.append(_("All required signatures given: signed off."))
                 rec._signoff_post(body="<br/>".join(lines))
-            done.sudo()._signoff_move("_signoff_on_approved")
+            # the status and the document's move in one write
+            done.sudo()._signoff_move("_signoff_on_approved",
+                                      {"signoff_state": "approved"})
             done.sudo()._signoff_on_approved()
 
     def _signoff_reset(self, reason):
@@ -485,14 +489,18 @@ class GendanSignoffMixin(models.AbstractModel):
         """One "sign" to-do for each user who may sign a due slot; the
         to-dos of users who no longer may are removed."""
         activity = self.env["mail.activity"]
+        todos = activity._todo_open(self, "signoff")
         for rec in self:
             users = rec._signoff_eligible_next()
-            stale = activity._todo_open(rec, "signoff").mapped("user_id") - users
+            mine = todos.filtered(lambda todo: todo.res_id == rec.id)
+            stale = mine.filtered(lambda todo: todo.user_id not in users)
             if stale:
-                activity._todo_cancel(rec, "signoff", stale)
+                stale._todo_remove(rec)
+            # the deadline is computed only for the to-dos created
             activity._todo_ensure(
-                rec, "signoff", users,
-                _("Sign %s") % rec.display_name, deadline=rec._signoff_deadline())
+                rec, "signoff", users, _("Sign %s") % rec.display_name,
+                deadline=lambda doc: doc.with_env(self.env)._signoff_deadline(),
+                existing=mine - stale)
 
     def _signoff_deadline(self):
         """When the signatures are due: the document's SLA deadline, else
@@ -521,21 +529,29 @@ class GendanSignoffMixin(models.AbstractModel):
                 moves[step] = ((tuple(move[0]), move[1], ()),)
         return moves
 
-    def _signoff_move(self, step):
+    def _signoff_move(self, step, status=None):
         """Make the state move of ``step``, if the model declares one: the
         records must be in its source states; written as superuser (a signer
-        may only read the document), with ``_signoff_approve_vals``."""
+        may only read the document), with ``_signoff_approve_vals``;
+        ``status``: the engine's sign-off fields written with it."""
         moves = self._signoff_moves().get(step)
-        if not moves or not self:
+        status = status or {}
+        if not self:
             return
-        self._state_check_button(step, moves)
-        field, to_state = self._signoff_state_field, moves[0][1]
-        vals = {field: to_state}
-        if step == "_signoff_on_approved":
-            vals.update(self._signoff_approve_vals())
-        todo = self.filtered(lambda rec: rec[field] != to_state)
-        with moving(self, moves):
-            todo.sudo().with_context(**self._signoff_move_context(step)).write(vals)
+        todo = self.browse()
+        if moves:
+            self._state_check_button(step, moves)
+            field, to_state = self._signoff_state_field, moves[0][1]
+            vals = dict(status, **{field: to_state})
+            if step == "_signoff_on_approved":
+                vals.update(self._signoff_approve_vals())
+            todo = self.filtered(lambda rec: rec[field] != to_state)
+            with (engine() if status else nullcontext()), moving(self, moves):
+                todo.sudo().with_context(
+                    **self._signoff_move_context(step)).write(vals)
+        if status and self - todo:
+            with engine():
+                (self - todo).sudo().write(status)
 
     def _signoff_move_context(self, step):
         """Context of the engine's state write of ``step`` (e.g. no tracking

@@ -33,20 +33,20 @@ class MailActivity(models.Model):
 
     @api.model
     def _todo_ensure(self, records, key, users, summary, deadline=None,
-                     activity_type=None, note=None):
+                     activity_type=None, note=None, existing=None):
         """Give each of ``users`` one open to-do ``key`` on each of ``records``.
 
         ``users`` is a ``res.users`` recordset, or a function record -> users;
         ``summary`` and ``deadline`` a value, or a function record -> value
-        (deadline default: today). Returns the to-dos created.
+        (deadline default: today), computed only for the to-dos created;
+        ``existing``: the open to-dos ``key`` of ``records`` when the caller
+        has them (else searched). Returns the to-dos created.
         """
         if not records:
             return self.browse()
-        existing = {(act.res_id, act.user_id.id)
-                    for act in self._todo_open(records, key)}
-        activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(records._name)
-        today = fields.Date.context_today(self)
+        if existing is None:
+            existing = self._todo_open(records, key)
+        existing = {(act.res_id, act.user_id.id) for act in existing}
         rows = []
         for record in records.sudo():
             targets = users(record) if callable(users) else users
@@ -54,21 +54,31 @@ class MailActivity(models.Model):
                 if (record.id, user.id) in existing:
                     continue
                 existing.add((record.id, user.id))
-                rows.append({
-                    "res_model_id": model_id, "res_model": records._name,
-                    "res_id": record.id, "res_name": record.display_name,
-                    "activity_type_id": activity_type.id, "user_id": user.id,
-                    "gendan_key": key, "note": note or False,
-                    "summary": summary(record) if callable(summary) else summary,
-                    "date_deadline": (deadline(record) if callable(deadline)
-                                      else deadline) or today,
-                })
+                rows.append(self._todo_row(record, key, user, summary, deadline,
+                                           note))
+        if not rows:
+            return self.browse()
+        activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
+        for row in rows:
+            row["activity_type_id"] = activity_type.id
         # one query for any number of to-dos (a distribution to every
         # department must not grow with it); the user sees them in their
         # activities and "My work"
         created = insert_rows(self.sudo(), rows)
         self._todo_sync_deadline(records)
         return created
+
+    def _todo_row(self, record, key, user, summary, deadline, note):
+        """The values of the to-do ``key`` of ``user`` on ``record``."""
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(record._name),
+            "res_model": record._name, "res_id": record.id,
+            "res_name": record.display_name, "user_id": user.id,
+            "gendan_key": key, "note": note or False,
+            "summary": summary(record) if callable(summary) else summary,
+            "date_deadline": (deadline(record) if callable(deadline) else deadline)
+            or fields.Date.context_today(self),
+        }
 
     @api.model
     def _todo_done(self, records, key, users=None, feedback=False):
@@ -107,7 +117,8 @@ class MailActivity(models.Model):
                 "WHERE a.res_model = %%s AND a.res_id = t.id) "
                 "WHERE t.id IN %%s" % records._table,  # pylint: disable=sql-injection
                 (records._name, tuple(records.ids)))
-        self.invalidate_cache()
+        if self:  # the to-dos deleted: not the whole cache of every model
+            self.invalidate_cache(ids=self.ids)
         records.invalidate_cache([
             name for name in ("activity_ids", "activity_date_deadline",
                               "activity_state")

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.engine import insert_rows, transition
 
 CHECKLIST = [
     ("silk_screen", "Custom silk-screen"),
@@ -34,6 +34,8 @@ class GendanFirstArticle(models.Model):
     _signoff_request_move = (["draft", "failed"], "pending")
     _signoff_approve_move = (["pending"], "passed")
     _mail_post_access = "read"
+    # the chatter is a flat list of notes: no search of a parent per post
+    _mail_flat_thread = False
 
     name = fields.Char(compute="_compute_name", store=True)
     task_order_id = fields.Many2one("gendan.task.order", required=True,
@@ -78,6 +80,15 @@ class GendanFirstArticle(models.Model):
     def _default_items(self):
         return [(0, 0, {"code": code, "name": _(label), "sequence": index})
                 for index, (code, label) in enumerate(CHECKLIST)]
+
+    def _insert_default_items(self):
+        """The default checklist of these new articles, in one query (the
+        articles were created with ``item_ids: []``)."""
+        rows = [dict(vals, first_article_id=article.id, is_applicable=True,
+                     is_checked=False)
+                for article in self for _cmd, _id, vals in self._default_items()]
+        insert_rows(self.env["gendan.first.article.item"].sudo(), rows)
+        self.invalidate_cache(["item_ids"], self.ids)
 
     @api.depends("task_order_id.name", "product_id")
     def _compute_name(self):

@@ -291,9 +291,10 @@ class GendanTaskOrder(models.Model):
         articles = model.browse()
         with self.env.norecompute():
             for product in self.line_ids.mapped("product_id") - existing:
-                articles |= model.create(
-                    {"task_order_id": self.id, "product_id": product.id})
+                articles |= model.create({"task_order_id": self.id,
+                                          "product_id": product.id, "item_ids": []})
         model.recompute()
+        articles._insert_default_items()
         if articles:
             self.sudo().message_post(
                 body=_("First articles created: %s.") % ", ".join(

@@ -45,6 +45,11 @@ class SaleOrder(models.Model):
 
     gendan_task_order_ids = fields.One2many("gendan.task.order", "sale_order_id",
                                             "Task Orders", readonly=True)
+    # the dependency path of the milestones and risk on the first articles
+    # (their stored order): one search per article write, not one per link
+    gendan_first_article_ids = fields.One2many(
+        "gendan.first.article", "sale_order_id", "First Article Confirmations",
+        readonly=True)
     # also the MOs made from the task order (one dependency path for the
     # expected date and the "produced" milestone: one search per MO write)
     production_ids = fields.One2many(inverse_name="gendan_sale_order_id")
@@ -213,7 +218,7 @@ class SaleOrder(models.Model):
         "gendan_task_order_ids.line_ids.product_id",
         "gendan_task_order_ids.material_check_ids.state",
         "gendan_task_order_ids.material_check_ids.line_ids.eta_date",
-        "gendan_task_order_ids.first_article_ids.state",
+        "gendan_first_article_ids.state",
         "gendan_task_order_ids.inspection_ids.state",
         "production_ids.state", "production_ids.date_planned_start",
         "production_ids.date_planned_finished")
@@ -301,7 +306,7 @@ class SaleOrder(models.Model):
         "gendan_task_order_ids.line_ids.bom_id.sla_deadline",
         "gendan_task_order_ids.material_check_ids.state",
         "gendan_task_order_ids.material_check_ids.is_material_risk",
-        "gendan_task_order_ids.first_article_ids.state",
+        "gendan_first_article_ids.state",
         "gendan_task_order_ids.inspection_ids.state")
     def _compute_gendan_milestones(self):
         today = fields.Date.context_today(self)

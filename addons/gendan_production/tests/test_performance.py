@@ -7,7 +7,7 @@ from .common import TASK_SIGNERS, ProductionCase
 # signatures changes
 GROUPS = ["group_purchasing", "group_production", "group_qa"] * 2
 # queries per first article: created, checked, requested, signed twice
-PER_ARTICLE_LIMIT = 200
+PER_ARTICLE_LIMIT = 100
 
 
 class TestPerformance(ProductionCase):
@@ -108,7 +108,9 @@ class TestPerformance(ProductionCase):
         six = self._first_article_queries(6)
         ten = self._first_article_queries(10)
         per_article = (six - two) / 4.0
-        # 606 queries per article before issue 21; its target is 100
+        # 606 queries per article before issue 21, ~180 before the perf pass, 97 after
+        # (cache not cleared by the to-do helper, flat chatter, batched
+        # checklist, one order search path); its target is 100
         self.assertLessEqual(per_article, PER_ARTICLE_LIMIT, (two, six, ten))
         # constant: articles 7 to 10 cost what articles 3 to 6 cost
         self.assertLessEqual(abs((ten - six) - (six - two)), 8, (two, six, ten))
