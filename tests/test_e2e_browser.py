@@ -95,6 +95,7 @@ return out.join(', ');
 class TestDepartmentScreens(RpcServerCase):
 
     workers = 0
+    page_count = 0
 
     @classmethod
     def setUpClass(cls):
@@ -125,6 +126,13 @@ class TestDepartmentScreens(RpcServerCase):
             "function (e) { return getComputedStyle(e).display === 'none'; })"
             " && !document.querySelector('.blockUI')"
             " && document.readyState === 'complete';"))
+
+    def _goto(self, fragment):
+        """Open ``/web#fragment`` by a full page load, as a bookmark would: a
+        hash change alone would race the user's home action ("My work")
+        still loading after the login, and stack the screen on top of it."""
+        type(self).page_count += 1
+        self.browser.get("%s/web?reload=%s#%s" % (self.url, self.page_count, fragment))
 
     def _js_errors(self):
         return [entry["message"] for entry in self.browser.get_log("browser")
@@ -157,7 +165,7 @@ class TestDepartmentScreens(RpcServerCase):
             with self.subTest(login=login):
                 action_id = self._action_id(candidates)
                 self._login(login)
-                self.browser.get("%s/web#action=%s" % (self.url, action_id))
+                self._goto("action=%s" % action_id)
                 self._wait(".o_control_panel .breadcrumb")
                 self._wait(".o_content .o_view_manager_content > div, "
                            ".o_view_manager_content .o_list_view, "
@@ -204,7 +212,7 @@ class TestDepartmentScreens(RpcServerCase):
                 self.assertTrue(action_id, xmlid)
                 action = self.call("admin", "ir.actions.act_window", "read",
                                    [action_id], ["view_mode", "res_model"])[0]
-                self.browser.get("%s/web#action=%s" % (self.url, action_id))
+                self._goto("action=%s" % action_id)
                 # the list, or the action's help when its filter finds nothing
                 self._open_view(".o_view_manager_content > div", 1)
                 problems += self._screen_problems("%s-list" % name)
@@ -216,8 +224,8 @@ class TestDepartmentScreens(RpcServerCase):
                 if not ids:
                     problems.append("%s: no record to open as %s" % (name, login))
                     continue
-                self.browser.get("%s/web#action=%s&model=%s&id=%s&view_type=form" % (
-                    self.url, action_id, action["res_model"], ids[0]))
+                self._goto("action=%s&model=%s&id=%s&view_type=form" % (
+                    action_id, action["res_model"], ids[0]))
                 self._open_view(".o_view_manager_content .o_form_view", 2)
                 problems += self._screen_problems("%s-form" % name)
             problems += ["%s: JS error %s" % (login, error)

@@ -110,12 +110,18 @@ class MailActivity(models.Model):
         field, which the SQL writes above bypass) and the caches right."""
         field = records._fields.get("activity_date_deadline")
         if records and field and field.store:
+            # only the rows whose deadline changes: twenty holders
+            # acknowledging at once must not all update the document's row
+            # (each would fail on the others' update, "could not serialize")
             # table name from the model, never from user input
             self.env.cr.execute(
-                'UPDATE "%s" t SET activity_date_deadline = ('
-                "SELECT MIN(a.date_deadline) FROM mail_activity a "
-                "WHERE a.res_model = %%s AND a.res_id = t.id) "
-                "WHERE t.id IN %%s" % records._table,  # pylint: disable=sql-injection
+                'WITH next AS (SELECT t.id, (SELECT MIN(a.date_deadline) '
+                "FROM mail_activity a WHERE a.res_model = %%s AND a.res_id = t.id)"
+                ' AS deadline FROM "%s" t WHERE t.id IN %%s) '
+                'UPDATE "%s" t SET activity_date_deadline = next.deadline '
+                "FROM next WHERE next.id = t.id "
+                "AND t.activity_date_deadline IS DISTINCT FROM next.deadline" % (
+                    records._table, records._table),  # pylint: disable=sql-injection
                 (records._name, tuple(records.ids)))
         if self:  # the to-dos deleted: not the whole cache of every model
             self.invalidate_cache(ids=self.ids)
