@@ -128,7 +128,8 @@ def main():
         nonlocal ok_all
         ok_all &= ok
         rows.append((step, "ok" if ok else "FAILED", detail))
-        print("[lifecycle] %-40s %s %s" % (step, "ok" if ok else "FAILED", detail))
+        print("[lifecycle] %-40s %s %s" % (step, "ok" if ok else "FAILED", detail),
+              flush=True)
 
     if "--modules" in sys.argv:
         names = sys.argv[sys.argv.index("--modules") + 1].split(",")
