@@ -47,17 +47,23 @@ class StockInventory(models.Model):
 
     @api.model
     def _gendan_prepare_this_month(self, company):
-        """This month's counts of ``company`` ahead of its last day (demo)."""
-        day = self._gendan_today() + relativedelta(day=31)
-        return self._gendan_prepare_count(company, day)
+        """This month's counts of ``company`` ahead of its last day (demo):
+        prepared, not started, so that the month's other adjustments of the
+        same products are not refused; the cron starts them on the day."""
+        today = self._gendan_today()
+        day = today + relativedelta(day=31)
+        return self._gendan_prepare_count(company, day, start=day <= today)
 
     @api.model
-    def _gendan_prepare_count(self, company, day):
-        """The counts of ``company`` (record or id) for ``day`` (a date)."""
+    def _gendan_prepare_count(self, company, day, start=True):
+        """The counts of ``company`` (record or id) for ``day`` (a date),
+        started (the theoretical quantities taken) unless ``start`` is
+        false; a count prepared earlier for the day is started now."""
         company = self.env["res.company"].browse(int(company))
         day_str = fields.Date.to_string(day)
-        done = self.search([("gendan_count_date", "=", day_str),
-                            ("company_id", "=", company.id)]).mapped("location_id")
+        prepared = self.search([("gendan_count_date", "=", day_str),
+                                ("company_id", "=", company.id)])
+        done = prepared.mapped("location_id")
         # a location still counted (an adjustment in progress, e.g. last
         # month's) gets no second one: Odoo refuses two adjustments in
         # progress of the same product and location
@@ -71,7 +77,9 @@ class StockInventory(models.Model):
                     "location": location.display_name},
                 "location_id": location.id, "filter": "none",
                 "company_id": company.id, "gendan_count_date": day_str})
-        created.action_start()
+        if start:
+            drafts = prepared.filtered(lambda inv: inv.state == "draft")
+            (created | drafts).action_start()
         user = company.gendan_count_user_id
         if user:
             self.env["mail.activity"]._todo_ensure(

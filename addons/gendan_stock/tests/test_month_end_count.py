@@ -37,6 +37,25 @@ class TestMonthEndCount(StockCase):
         self.assertFalse(self._run(date(2025, 1, 31)))
         self.assertEqual(len(self._todos(counts, TODO)), 1)
 
+    def test_prepared_ahead_started_on_the_day(self):
+        """A count prepared ahead of its day (the demo's) stays a draft: the
+        month's other adjustments of the same products are not refused; the
+        cron on the last day starts it rather than adding a second one."""
+        with patch.object(type(self.Inventory), "_gendan_today",
+                          lambda s: date(2025, 4, 3)):
+            ahead = self.Inventory._gendan_prepare_this_month(self.company)
+        self.assertEqual(len(ahead), 1)
+        self.assertEqual((ahead.state, ahead.gendan_count_date),
+                         ("draft", "2025-04-30"))
+        other = self.Inventory.create({
+            "name": "spot check", "location_id": self.shelf.id,
+            "filter": "product", "product_id": self.product.id})
+        other.action_start()  # not refused: the prepared count is not in progress
+        other.action_cancel_draft()
+        self.assertFalse(self._run(date(2025, 4, 30)))  # no second count
+        self.assertEqual(ahead.state, "confirm")
+        self.assertEqual(ahead.line_ids.theoretical_qty, 40.0)
+
     def test_other_days_nothing(self):
         """Neither the 30th of January nor the 27th of February (not the last
         day) prepares a count; the 28th of February does."""
