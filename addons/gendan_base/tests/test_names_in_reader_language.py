@@ -13,6 +13,10 @@ class TestNamesInReaderLanguage(GendanCase):
         cls.env["res.lang"].load_lang("zh_CN")
         cls.reader_zh = cls._create_user("t_reader_zh", ["gendan_base.group_user"])
         cls.reader_zh.lang = "zh_CN"
+        # reads every department's copies (a user reads only the copies they hold)
+        cls.clerk_zh = cls._create_user(
+            "t_clerk_zh", ["gendan_base.group_documents_clerk"])
+        cls.clerk_zh.lang = "zh_CN"
 
     def _as(self, record, user):
         """``record`` as ``user`` sees it in the web client (their language)."""
@@ -88,7 +92,7 @@ class TestNamesInReaderLanguage(GendanCase):
         self.assertIn("品质部", qa_copy.display_name)
         self.assertEqual(qa_copy.department_label, "Quality Assurance")
         self.assertEqual(self._as(qa_copy, self.users["qa"]).name, "Quality Assurance")
-        copies = self._as(self.env["gendan.distribution.copy"], self.reader_zh)
+        copies = self._as(self.env["gendan.distribution.copy"], self.clerk_zh)
         groups = copies.read_group(
             [("res_model", "=", "gendan.memo"), ("res_id", "=", memo.id)],
             ["list_line_id"], ["list_line_id"])

@@ -47,7 +47,7 @@ class TestSalesChannel(GendanOrderCase):
                 order.sudo(self.users[login]).write(
                     {"team_id": self.team_direct.id, "state": "sale"})
         if self.env["res.lang"].search([("code", "=", "zh_CN")]):
-            with self.assertRaisesRegex(UserError, "只有销售经理"):
+            with self.assertRaisesRegex(UserError, "只有业务经理"):
                 order.sudo(self.users["salesperson"]).with_context(
                     lang="zh_CN").write({"team_id": self.team_direct.id})
         self.assertEqual(order.team_id, self.team)
