@@ -155,7 +155,7 @@ class TestSignoffAttacks(RpcServerCase):
             thread.join(120)
         self.assertEqual(errors, [])
         rows = self.sql(
-            "SELECT name, user_id, group_id, state, ack_user_id FROM "
+            "SELECT department_label, user_id, group_id, state, ack_user_id FROM "
             "gendan_distribution_copy WHERE res_model = 'gendan.memo' "
             "AND res_id = %s AND (user_id = ANY(%s) OR group_id = %s)",
             (memo_id, user_ids, group_id))

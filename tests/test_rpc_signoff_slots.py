@@ -70,7 +70,8 @@ class TestRpcSignoffSlots(RpcServerCase):
             rows = self.sql(
                 "SELECT id, state FROM gendan_distribution_copy WHERE "
                 "res_model = 'mrp.bom' AND res_id = %s AND revision = %s "
-                "AND name = %s", (bom_id, state["distribution_revision"], department))
+                "AND department_label = %s",
+                (bom_id, state["distribution_revision"], department))
             self.assertEqual(len(rows), 1, department)
             if rows[0][1] == "sent":  # ... yet the copy is acknowledged
                 self.call(login, "mrp.bom", "action_distribution_acknowledge", [bom_id])
@@ -88,7 +89,7 @@ class TestRpcSignoffSlots(RpcServerCase):
         changes nothing; the documents clerk reads every department's."""
         bom_id = self.xmlid("gendan_production.bom_desk_lamp_rev2_demo")
         rows = dict(self.sql(
-            "SELECT c.name, c.id FROM gendan_distribution_copy c "
+            "SELECT c.department_label, c.id FROM gendan_distribution_copy c "
             "JOIN mrp_bom b ON b.id = c.res_id "
             "AND b.distribution_revision = c.revision "
             "WHERE c.res_model = 'mrp.bom' AND c.res_id = %s", (bom_id,)))

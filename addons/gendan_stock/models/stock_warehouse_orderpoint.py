@@ -44,6 +44,10 @@ class StockWarehouseOrderpoint(models.Model):
         """Daily: a to-do for purchasing on each rule below its minimum (once),
         the to-do closed when the stock is back. Returns the rules short."""
         rules = self.search([])  # pylint: disable=no-search-all
+        # the stock as it is now: a caller of the same transaction (the demo,
+        # a test) may have moved it since these quantities were last read
+        rules.invalidate_cache(["gendan_qty_on_hand", "gendan_shortfall"])
+        rules.mapped("product_id").invalidate_cache(["qty_available"])
         short = rules.filtered("gendan_shortfall")
         activity = self.env["mail.activity"]
         activity._todo_ensure(
