@@ -26,7 +26,7 @@ class GendanDemo(models.AbstractModel):
         else:
             todo = todo.browse(records)
         if login:
-            todo = todo.sudo(self.env.ref("gendan_base.user_%s_demo" % login))
+            todo = self._as_demo_user(todo, login)
         if states is not None:
             todo = todo.filtered(lambda rec: rec[state_field] in states)
         if not todo:
@@ -40,11 +40,19 @@ class GendanDemo(models.AbstractModel):
         ``logins`` in turn, where a signature of theirs is pending."""
         todo = self.env[model].browse(records)
         for login in logins:
-            user = self.env.ref("gendan_base.user_%s_demo" % login)
-            for rec in todo.sudo(user):
+            for rec in self._as_demo_user(todo, login):
                 if rec.signoff_state == "pending" and rec.signoff_can_sign:
                     rec.action_signoff_sign()
         return True
+
+    @api.model
+    def _as_demo_user(self, records, login):
+        """``records`` as the demo user ``login`` works with them, in their
+        language: what they write (chatter lines, to-dos of the next
+        people) reads as it would in the factory, not in the installer's
+        language."""
+        user = self.env.ref("gendan_base.user_%s_demo" % login)
+        return records.sudo(user).with_context(lang=user.lang)
 
     @api.model
     def ensure(self, model, domain, values):
