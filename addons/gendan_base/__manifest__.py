@@ -2,7 +2,7 @@
     "name": "Gendan Base",
     "summary": "Departments, multi-signature sign-off, controlled distribution "
                "and working-day SLA clocks for the Gendan modules",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.3.1",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

@@ -3,7 +3,7 @@
     "summary": "The goods' last checks: QA check of finished-goods receipts, "
                "photos confirmed by the customer, pick-up slip (提货单) "
                "with conformity checklist and finance copy",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.0.1",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

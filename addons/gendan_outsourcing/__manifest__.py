@@ -3,7 +3,7 @@
     "summary": "Outsourcing list (外协采购清单) on purchase orders with its "
                "material list and sign-off, outsourced milestones on the T&A "
                "line, packaging specification to the packaging subcontractor",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.0.1",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

@@ -2,7 +2,7 @@
     "name": "Gendan Production",
     "summary": "Signed production task order, MO gate, controlled BOM revisions, "
                "material arrival check, first article and customer inspection",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.1.1",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

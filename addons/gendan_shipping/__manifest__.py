@@ -2,7 +2,7 @@
     "name": "Gendan Shipping",
     "summary": "Payment gate, shipping notice, container and seal log, "
                "export documents for export orders",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.2.1",
     "category": "Warehouse",
     "website": "https://github.com/gendan",
     "author": "Gendan",

@@ -16,7 +16,7 @@ class MrpProduction(models.Model):
     gendan_qa_state = fields.Selection(
         [("na", "Not Required"), ("missing", "Not Requested"),
          ("to_check", "To Check"), ("failed", "Failed"), ("passed", "Passed")],
-        "QA Check", compute="_compute_gendan_qa_state")
+        "QA State", compute="_compute_gendan_qa_state")
 
     @api.depends("gendan_qa_check_ids.state", "gendan_sale_order_id")
     def _compute_gendan_qa_state(self):

@@ -16,11 +16,11 @@ class StockPicking(models.Model):
     gendan_qa_state = fields.Selection(
         [("na", "Not Required"), ("missing", "Not Requested"),
          ("to_check", "To Check"), ("failed", "Failed"), ("passed", "Passed")],
-        "QA Check", compute="_compute_gendan_qa_state")
+        "QA State", compute="_compute_gendan_qa_state")
     gendan_pickup_slip_ids = fields.One2many(
         "gendan.pickup.slip", "picking_id", "Pick-up Slips", readonly=True)
     gendan_pickup_slip_id = fields.Many2one(
-        "gendan.pickup.slip", "Pick-up Slip",
+        "gendan.pickup.slip", "Current Pick-up Slip",
         compute="_compute_gendan_pickup_slip_id")
 
     @api.depends("gendan_qa_check_ids.state")

@@ -166,7 +166,7 @@ class SaleOrder(models.Model):
     milestone_data_state, milestone_data_date = milestone_fields(
         "Customer Data", "Customer Data Deadline", "_compute_milestone_data")
     milestone_sample_state, milestone_sample_date = milestone_fields(
-        "Sample", "Sample Deadline", "_compute_milestone_sample")
+        "Sample Milestone", "Sample Deadline", "_compute_milestone_sample")
     milestone_deposit_state, milestone_deposit_date = milestone_fields(
         "Deposit", "Deposit Deadline", "_compute_milestone_deposit")
     # cockpit summary over every milestone_<name>_state/_date field
@@ -205,7 +205,7 @@ class SaleOrder(models.Model):
     gendan_sample_count = fields.Integer(
         "Sample Requests", compute="_compute_gendan_doc_counts")
     gendan_production_count = fields.Integer(
-        "Manufacturing Orders", compute="_compute_gendan_doc_counts")
+        "Number of Manufacturing Orders", compute="_compute_gendan_doc_counts")
     cockpit_waiting_me = fields.Boolean(
         "Waiting for Me", compute="_compute_cockpit_waiting_me",
         search="_search_cockpit_waiting_me")

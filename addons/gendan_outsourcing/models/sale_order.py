@@ -22,9 +22,10 @@ class SaleOrder(models.Model):
         "gendan.packaging.spec", "sale_order_id", "Packaging Specifications",
         readonly=True)
     gendan_outsourcing_count = fields.Integer(
-        "Outsourcing Lists", compute="_compute_gendan_outsourcing_count")
+        "Number of Outsourcing Lists", compute="_compute_gendan_outsourcing_count")
     gendan_packaging_spec_count = fields.Integer(
-        "Packaging Specifications", compute="_compute_gendan_outsourcing_count")
+        "Number of Packaging Specifications",
+        compute="_compute_gendan_outsourcing_count")
     (milestone_outsource_signed_state,
      milestone_outsource_signed_date) = milestone_fields(
         "Outsourcing List Signed", "Outsourcing List Signed On", COMPUTE)

@@ -27,8 +27,10 @@ class MrpProduction(models.Model):
         "gendan.task.order.line", "Task Order Line", index=True,
         ondelete="set null", readonly=True)
     gendan_sale_order_id = fields.Many2one(
-        "sale.order", "Sale Order", compute="_compute_gendan_sale_order_id",
-        compute_sudo=True, store=True, index=True)
+        "sale.order", "Customer Order", compute="_compute_gendan_sale_order_id",
+        compute_sudo=True, store=True, index=True,
+        help="The customer order this MO is made for: its task order's, "
+             "else the sales order that procured it.")
 
     @api.depends("gendan_task_order_id.sale_order_id", "sale_order_id")
     def _compute_gendan_sale_order_id(self):

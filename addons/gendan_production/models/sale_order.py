@@ -80,7 +80,7 @@ class SaleOrder(models.Model):
     gendan_material_check_count = fields.Integer(
         "Material Checks", compute="_compute_gendan_production_counts")
     gendan_first_article_count = fields.Integer(
-        "First Articles", compute="_compute_gendan_production_counts")
+        "Number of First Articles", compute="_compute_gendan_production_counts")
     gendan_inspection_count = fields.Integer(
         "Customer Inspections", compute="_compute_gendan_production_counts")
     gendan_exception_count = fields.Integer(

@@ -96,7 +96,7 @@ class GendanStatement(models.Model):
         help="Chases the reply and the overdue invoices.")
     merchandiser_id = fields.Many2one("res.users", index=True)
     line_ids = fields.One2many("gendan.statement.line", "statement_id", "Lines")
-    line_count = fields.Integer("Lines", compute="_compute_line_stats")
+    line_count = fields.Integer("Number of Lines", compute="_compute_line_stats")
     dispute_count = fields.Integer("Disputed Lines", compute="_compute_line_stats")
     amount_delivered = fields.Monetary(
         "Delivered Amount", readonly=True, currency_field="currency_id")

@@ -49,7 +49,7 @@ class GendanStatementLine(models.Model):
         [("none", "Not Invoiced"), ("partial", "Partially Invoiced"),
          ("invoiced", "Invoiced")], "Invoicing", readonly=True, index=True)
     invoice_id = fields.Many2one("account.invoice", readonly=True)
-    invoice_ref = fields.Char("Invoices", readonly=True)
+    invoice_ref = fields.Char("Invoice Numbers", readonly=True)
     is_disputed = fields.Boolean("Disputed")
     dispute_reason = fields.Text()
     dispute_resolution = fields.Text()

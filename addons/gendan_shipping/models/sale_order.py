@@ -199,7 +199,7 @@ class SaleOrder(models.Model):
     gendan_shipping_notice_count = fields.Integer(
         "Shipping Notices", compute="_compute_gendan_shipping_counts")
     gendan_shipment_count = fields.Integer(
-        "Shipments", compute="_compute_gendan_shipping_counts")
+        "Number of Shipments", compute="_compute_gendan_shipping_counts")
 
     def _gendan_shipping_notices(self):
         return self.env["gendan.shipping.notice"].sudo().search(
