@@ -1,7 +1,10 @@
 """Chinese out of the box: every user-facing string of the gendan modules has
 its zh_CN translation, and no translation breaks a mail template."""
 import collections
+import json
 import re
+
+from lxml import etree
 
 from odoo.tests.common import TransactionCase
 from odoo.tools.translate import trans_generate
@@ -18,6 +21,20 @@ SAME_IN_CHINESE = {"ID", "BOM", "8D", "SLA", "PO", "MO", "ETA", "ETD", "HS", "QA
 CJK = re.compile("[\u4e00-\u9fff]")
 
 
+def gendan_fields(env):
+    """{model: [field names]} of the fields the gendan modules declare,
+    mixin fields on every model that inherits them included."""
+    modules = env["ir.module.module"].search([
+        ("name", "like", "gendan_%"), ("state", "=", "installed")]).mapped("name")
+    data = env["ir.model.data"].search([
+        ("model", "=", "ir.model.fields"), ("module", "in", modules)])
+    by_model = collections.defaultdict(list)
+    for field in env["ir.model.fields"].browse(data.mapped("res_id")).exists():
+        if field.model in env and field.name != "id":
+            by_model[field.model].append(field.name)
+    return by_model
+
+
 class TestZhCnComplete(TransactionCase):
 
     def setUp(self):
@@ -31,22 +48,11 @@ class TestZhCnComplete(TransactionCase):
             return False
         return not chinese or chinese.strip() == english
 
-    def _gendan_fields(self):
-        """{model: [field names]} of the fields the gendan modules declare,
-        mixin fields on every model that inherits them included."""
-        data = self.env["ir.model.data"].search([
-            ("model", "=", "ir.model.fields"), ("module", "in", self.modules)])
-        by_model = collections.defaultdict(list)
-        for field in self.env["ir.model.fields"].browse(data.mapped("res_id")).exists():
-            if field.model in self.env and field.name != "id":
-                by_model[field.model].append(field.name)
-        return by_model
-
     def test_fields_and_selections(self):
         """Labels, help texts and selection values of every gendan field,
         as a zh_CN user sees them in fields_get."""
         missing = set()
-        for model, names in self._gendan_fields().items():
+        for model, names in gendan_fields(self.env).items():
             attrs = ["string", "help", "selection"]
             records = self.env[model]
             english = records.with_context(lang="en_US").fields_get(names, attrs)
@@ -133,3 +139,69 @@ class TestMailTemplateTranslations(TransactionCase):
             "value": "${object.name 或 ’x’}", "state": "translated"})
         self.env["ir.translation"]._gendan_mend_mail_templates()
         self.assertEqual(translation.value, "${object.name or 'x'}")
+
+
+class TestDistinctLabels(TransactionCase):
+    """Two fields a user meets on one model (list column, form, filter,
+    group-by, export) never share a label, in English or in Chinese: else
+    the columns, filters and export fields cannot be told apart. Core's own
+    duplicates (e.g. its "Responsible" activity user beside a "Responsible"
+    of ours it hides from the views) are core's: a pair counts when one of
+    its fields is gendan's and the other gendan's too or shown in a view."""
+
+    def _visible_fields(self, model):
+        """Fields of ``model`` its own views show (not invisible="1"),
+        x2many sub-views left to their own model."""
+        names = set()
+        views = self.env["ir.ui.view"].search([
+            ("model", "=", model), ("mode", "=", "primary"),
+            ("type", "in", ("form", "tree", "search", "kanban", "calendar",
+                            "pivot", "graph"))])
+        for view in views:
+            arch = self.env[model].fields_view_get(view.id, view.type)["arch"]
+            for node in etree.fromstring(arch).iter("field"):
+                if any(parent.tag == "field" for parent in node.iterancestors()):
+                    continue
+                modifiers = json.loads(node.get("modifiers") or "{}")
+                if modifiers.get("invisible") is True or \
+                        modifiers.get("column_invisible") is True:
+                    continue
+                names.add(node.get("name"))
+        return names
+
+    def _duplicates(self, model, ours):
+        """["model lang 'label': field, field"] of ``model``'s shared labels."""
+        shown = self._visible_fields(model) & set(self.env[model]._fields)
+        names = sorted(shown | ours)
+        duplicates = []
+        for lang in ("en_US", "zh_CN"):
+            by_label = collections.defaultdict(set)
+            desc = self.env[model].with_context(lang=lang).fields_get(names, ["string"])
+            for name, attrs in desc.items():
+                by_label[attrs["string"].strip().lower()].add(name)
+            for label, fields in sorted(by_label.items()):
+                if len(fields) > 1 and fields & ours:
+                    duplicates.append("%s %s %r: %s" % (
+                        model, lang, label, ", ".join(sorted(fields))))
+        return duplicates
+
+    def test_labels_distinct(self):
+        """Every model a gendan module defines or extends."""
+        ours = gendan_fields(self.env)
+        self.assertIn("gendan_qa_state", ours["stock.picking"])
+        duplicates = []
+        for model, names in sorted(ours.items()):
+            duplicates += self._duplicates(model, set(names))
+        self.assertFalse(duplicates, "fields sharing a label")
+
+    def test_duplicate_found(self):
+        """The check sees a gendan label that repeats another's."""
+        self.env.cr.execute("""
+            UPDATE ir_model_fields SET field_description = 'Pick-up Slips'
+             WHERE model = 'stock.picking' AND name = 'gendan_pickup_slip_id'""")
+        self.env["ir.translation"].clear_caches()
+        self.env["ir.model.fields"].invalidate_cache()
+        self.assertIn("stock.picking en_US 'pick-up slips': "
+                      "gendan_pickup_slip_id, gendan_pickup_slip_ids",
+                      self._duplicates("stock.picking", {
+                          "gendan_pickup_slip_id", "gendan_pickup_slip_ids"}))
