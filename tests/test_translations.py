@@ -1,11 +1,14 @@
 """Chinese out of the box: every user-facing string of the gendan modules has
 its zh_CN translation, and no translation breaks a mail template."""
 import collections
+import importlib.util
 import json
+import os
 import re
 
 from lxml import etree
 
+from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
 from odoo.tools.translate import trans_generate
 
@@ -205,3 +208,47 @@ class TestDistinctLabels(TransactionCase):
                       "gendan_pickup_slip_id, gendan_pickup_slip_ids",
                       self._duplicates("stock.picking", {
                           "gendan_pickup_slip_id", "gendan_pickup_slip_ids"}))
+
+
+# the migrations of the relabelling (issue 19): module, version
+RELABEL_MIGRATIONS = (("gendan_base", "11.0.1.3.1"), ("gendan_dispatch", "11.0.1.0.1"),
+                      ("gendan_order", "11.0.1.1.2"),
+                      ("gendan_outsourcing", "11.0.1.0.1"),
+                      ("gendan_production", "11.0.1.1.1"),
+                      ("gendan_reconcile", "11.0.1.2.1"),
+                      ("gendan_shipping", "11.0.1.2.1"))
+
+
+class TestRelabelMigrations(TransactionCase):
+
+    def _migration(self, module, version):
+        path = os.path.join(get_module_path(module), "migrations", version,
+                            "post-migration.py")
+        spec = importlib.util.spec_from_file_location(
+            "%s_%s" % (module, version.replace(".", "_")), path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        return script
+
+    def test_old_translations_dropped(self):
+        """An upgraded database loses the relabelled fields' old Chinese
+        (-u keeps existing translations), and keeps the other fields'."""
+        self.env["res.lang"].load_lang("zh_CN")
+        translations = self.env["ir.translation"]
+        for module, version in RELABEL_MIGRATIONS:
+            script = self._migration(module, version)
+            stale = translations
+            for model, name in script.RELABELLED:
+                field = self.env["ir.model.fields"]._get(model, name)
+                stale |= translations.create({
+                    "name": "ir.model.fields,field_description", "type": "model",
+                    "lang": "zh_CN", "res_id": field.id, "src": "old",
+                    "value": "旧标签", "state": "translated"})
+            kept = translations.search([
+                ("name", "=", "ir.model.fields,field_description"),
+                ("lang", "=", "zh_CN"), ("value", "=", "状态")], limit=1)
+            self.assertTrue(kept)
+            script.migrate(self.env.cr, "11.0.1.0.0")
+            translations.invalidate_cache()
+            self.assertFalse(stale.exists(), module)
+            self.assertTrue(kept.exists(), module)
