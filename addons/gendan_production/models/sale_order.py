@@ -130,15 +130,17 @@ class SaleOrder(models.Model):
 
     def _gendan_order_needs(self):
         """({work centre: minutes}, material lead days, product lead days)
-        of this order's lines, from their BOM and routing."""
+        of this order's lines, from their BOM and routing (the same queries
+        whatever the number of lines)."""
         needs = defaultdict(float)
         material_days = produce_days = 0
         components = defaultdict(float)
-        for line in self.order_line.filtered(
-                lambda ln: ln.product_id.type in ("product", "consu")):
+        lines = self.order_line.filtered(
+            lambda ln: ln.product_id.type in ("product", "consu"))
+        boms = self._gendan_line_boms(lines.mapped("product_id"))
+        for line in lines:
             produce_days = max(produce_days, math.ceil(line.product_id.produce_delay))
-            bom = self.env["mrp.bom"]._bom_find(
-                product=line.product_id, company_id=self.company_id.id)
+            bom = boms.get(line.product_id)
             if not bom:
                 continue
             factor = line.product_uom_qty / (bom.product_qty or 1.0)
@@ -148,12 +150,44 @@ class SaleOrder(models.Model):
                     factor / (centre.capacity or 1.0)) + centre.time_start \
                     + centre.time_stop
             for bom_line in bom.bom_line_ids:
-                components[bom_line.product_id] += bom_line.product_qty * factor
-        for product, qty in components.items():
-            if product.qty_available < qty:
+                components[bom_line.product_id.id] += bom_line.product_qty * factor
+        stock = self._gendan_quantities_on_hand(list(components))
+        for product in self.env["product.product"].browse(list(components)):
+            if stock.get(product.id, 0.0) < components[product.id]:
                 delay = product.seller_ids[:1].delay if product.seller_ids else 0
                 material_days = max(material_days, delay)
         return needs, material_days, produce_days
+
+    def _gendan_quantities_on_hand(self, product_ids):
+        """{product id: quantity on hand} as ``qty_available`` counts it
+        (the quants of the warehouses' locations), in one aggregate."""
+        products = self.env["product.product"].browse(product_ids)
+        if not products:
+            return {}
+        domain = products._get_domain_locations()[0]
+        groups = self.env["stock.quant"].read_group(
+            [("product_id", "in", products.ids)] + domain,
+            ["product_id", "quantity"], ["product_id"])
+        return {group["product_id"][0]: group["quantity"] for group in groups}
+
+    def _gendan_line_boms(self, products):
+        """{product: BOM} as ``mrp.bom._bom_find`` picks it, in one search
+        for all the products."""
+        domain = [
+            "|", ("product_id", "in", products.ids),
+            "&", ("product_id", "=", False),
+            ("product_tmpl_id", "in", products.mapped("product_tmpl_id").ids)]
+        if self.company_id:
+            domain.append(("company_id", "=", self.company_id.id))
+        boms = self.env["mrp.bom"].search(domain, order="sequence, product_id")
+        found = {}
+        for product in products:
+            found[product] = next((
+                bom for bom in boms if bom.product_id == product or (
+                    not bom.product_id
+                    and bom.product_tmpl_id == product.product_tmpl_id)),
+                boms.browse())
+        return found
 
     @api.model
     def _gendan_committed_load(self, centres):
