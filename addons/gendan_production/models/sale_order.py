@@ -14,6 +14,8 @@ TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
 # working days before the mass production start the first article must pass
 FIRST_ARTICLE_LEAD_DAYS = 3
 OPEN_MO_STATES = ("confirmed", "planned", "progress")
+# the order states where the promise is checked against the plan
+QUOTATION_STATES = ("draft", "sent")
 # committed minutes per work centre: the open work orders' remaining time,
 # and the routing of the open MOs not planned yet (no work orders)
 COMMITTED_LOAD_SQL = """
@@ -92,18 +94,40 @@ class SaleOrder(models.Model):
             order.gendan_task_order_count = len(order.gendan_task_order_ids)
 
     def _compute_gendan_production_counts(self):
+        tasks = self.sudo().mapped("gendan_task_order_ids")
+        counts = {field: self._gendan_count_by_task(tasks, model) for field, model in (
+            ("gendan_material_check_count", "gendan.material.check"),
+            ("gendan_first_article_count", "gendan.first.article"),
+            ("gendan_inspection_count", "gendan.customer.inspection"),
+            ("gendan_exception_count", "gendan.production.exception"))}
         for order in self:
-            tasks = order.sudo().gendan_task_order_ids
-            order.gendan_material_check_count = len(tasks.mapped("material_check_ids"))
-            order.gendan_first_article_count = len(tasks.mapped("first_article_ids"))
-            order.gendan_inspection_count = len(tasks.mapped("inspection_ids"))
-            order.gendan_exception_count = len(tasks.mapped("exception_ids"))
+            for field, by_order in counts.items():
+                order[field] = by_order.get(order.id, 0)
+
+    @api.model
+    def _gendan_count_by_task(self, tasks, model):
+        """{order id: number of ``model`` records of its task orders}, in
+        one query."""
+        if not tasks:
+            return {}
+        by_task = self.env[model].sudo().read_group(
+            [("task_order_id", "in", tasks.ids)], ["task_order_id"],
+            ["task_order_id"])
+        orders = {task.id: task.sale_order_id.id for task in tasks}
+        counts = defaultdict(int)
+        for group in by_task:
+            counts[orders[group["task_order_id"][0]]] += group["task_order_id_count"]
+        return counts
 
     # -- feasibility of the promise -------------------------------------------
 
     def _compute_gendan_feasible_date(self):
+        """At the review only: once confirmed, the order's own MOs are in the
+        committed load and its plan gives the expected date."""
         for order in self:
-            date = order.sudo()._gendan_feasible_date()
+            date = False
+            if order.state in QUOTATION_STATES:
+                date = order.sudo()._gendan_feasible_date()
             order.gendan_feasible_date = date
             order.is_promise_infeasible = bool(
                 date and order.promised_date and order.promised_date < date)
@@ -237,7 +261,7 @@ class SaleOrder(models.Model):
     def action_open_delay_notice(self):
         """The delay notice proposes the feasible date when it is later."""
         action = super(SaleOrder, self).action_open_delay_notice()
-        feasible = self.gendan_feasible_date
+        feasible = self.sudo()._gendan_feasible_date()
         current = action["context"].get("default_new_date")
         if feasible and (not current or feasible > current):
             action["context"] = dict(action["context"], default_new_date=feasible)
