@@ -506,8 +506,10 @@ class SaleOrder(models.Model):
             order.is_at_risk = bool(codes)
 
     def _compute_risk_reasons(self):
+        """Spelled out for the orders the stored flag shows at risk (the
+        form shows them there only): no reads for the others."""
         for order in self:
-            order.risk_reasons = "\n".join(
+            order.risk_reasons = order.is_at_risk and "\n".join(
                 msg for _code, msg in order.sudo()._gendan_risks()) or False
 
     def _gendan_risks(self):
