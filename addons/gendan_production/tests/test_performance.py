@@ -134,6 +134,11 @@ class TestPerformance(ProductionCase):
             "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]}))
         task.sudo(self.user_merchandiser).action_create_productions()
         self.assertEqual(len(order.production_ids), count)
+        # every MO behind its planned dates: the risk's reasons name each one
+        past = shift_date(days=-10) + " 08:00:00"
+        order.production_ids.write(
+            {"date_planned_start": past, "date_planned_finished": past})
+        self.assertIn("production", order.risk_codes)
         view = self.env.ref("gendan_order.sale_order_view_form_cockpit")
         fields_info = self.env["sale.order"].fields_view_get(view.id, "form")["fields"]
         columns = list(fields_info["tna_line_ids"]["views"]["tree"]["fields"])
@@ -149,6 +154,8 @@ class TestPerformance(ProductionCase):
             row = read()
         self.assertIn("produced", self.env["gendan.tna.line"].browse(
             row["tna_line_ids"]).mapped("milestone"))
+        for production in order.production_ids:
+            self.assertIn(production.name, row["risk_reasons"])
         return counter.count
 
     def test_tna_form_query_count(self):
