@@ -43,10 +43,10 @@ class SaleOrder(models.Model):
         "Factory Delivered", "Factory Delivered On", COMPUTE)
 
     def _compute_gendan_outsourcing_count(self):
+        specs = self._gendan_count_by_order("gendan.packaging.spec", "sale_order_id")
         for order in self:
-            sudo = order.sudo()
-            order.gendan_outsourcing_count = len(sudo.gendan_outsourcing_ids)
-            order.gendan_packaging_spec_count = len(sudo.gendan_packaging_spec_ids)
+            order.gendan_outsourcing_count = len(order.sudo().gendan_outsourcing_ids)
+            order.gendan_packaging_spec_count = specs.get(order.id, 0)
 
     # -- milestones -----------------------------------------------------------
 

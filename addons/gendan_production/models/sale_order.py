@@ -14,6 +14,8 @@ TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
 # working days before the mass production start the first article must pass
 FIRST_ARTICLE_LEAD_DAYS = 3
 OPEN_MO_STATES = ("confirmed", "planned", "progress")
+# the order states where the promise is checked against the plan
+QUOTATION_STATES = ("draft", "sent")
 # committed minutes per work centre: the open work orders' remaining time,
 # and the routing of the open MOs not planned yet (no work orders)
 COMMITTED_LOAD_SQL = """
@@ -92,18 +94,40 @@ class SaleOrder(models.Model):
             order.gendan_task_order_count = len(order.gendan_task_order_ids)
 
     def _compute_gendan_production_counts(self):
+        tasks = self.sudo().mapped("gendan_task_order_ids")
+        counts = {field: self._gendan_count_by_task(tasks, model) for field, model in (
+            ("gendan_material_check_count", "gendan.material.check"),
+            ("gendan_first_article_count", "gendan.first.article"),
+            ("gendan_inspection_count", "gendan.customer.inspection"),
+            ("gendan_exception_count", "gendan.production.exception"))}
         for order in self:
-            tasks = order.sudo().gendan_task_order_ids
-            order.gendan_material_check_count = len(tasks.mapped("material_check_ids"))
-            order.gendan_first_article_count = len(tasks.mapped("first_article_ids"))
-            order.gendan_inspection_count = len(tasks.mapped("inspection_ids"))
-            order.gendan_exception_count = len(tasks.mapped("exception_ids"))
+            for field, by_order in counts.items():
+                order[field] = by_order.get(order.id, 0)
+
+    @api.model
+    def _gendan_count_by_task(self, tasks, model):
+        """{order id: number of ``model`` records of its task orders}, in
+        one query."""
+        if not tasks:
+            return {}
+        by_task = self.env[model].sudo().read_group(
+            [("task_order_id", "in", tasks.ids)], ["task_order_id"],
+            ["task_order_id"])
+        orders = {task.id: task.sale_order_id.id for task in tasks}
+        counts = defaultdict(int)
+        for group in by_task:
+            counts[orders[group["task_order_id"][0]]] += group["task_order_id_count"]
+        return counts
 
     # -- feasibility of the promise -------------------------------------------
 
     def _compute_gendan_feasible_date(self):
+        """At the review only: once confirmed, the order's own MOs are in the
+        committed load and its plan gives the expected date."""
         for order in self:
-            date = order.sudo()._gendan_feasible_date()
+            date = False
+            if order.state in QUOTATION_STATES:
+                date = order.sudo()._gendan_feasible_date()
             order.gendan_feasible_date = date
             order.is_promise_infeasible = bool(
                 date and order.promised_date and order.promised_date < date)
@@ -130,15 +154,17 @@ class SaleOrder(models.Model):
 
     def _gendan_order_needs(self):
         """({work centre: minutes}, material lead days, product lead days)
-        of this order's lines, from their BOM and routing."""
+        of this order's lines, from their BOM and routing (the same queries
+        whatever the number of lines)."""
         needs = defaultdict(float)
         material_days = produce_days = 0
         components = defaultdict(float)
-        for line in self.order_line.filtered(
-                lambda ln: ln.product_id.type in ("product", "consu")):
+        lines = self.order_line.filtered(
+            lambda ln: ln.product_id.type in ("product", "consu"))
+        boms = self._gendan_line_boms(lines.mapped("product_id"))
+        for line in lines:
             produce_days = max(produce_days, math.ceil(line.product_id.produce_delay))
-            bom = self.env["mrp.bom"]._bom_find(
-                product=line.product_id, company_id=self.company_id.id)
+            bom = boms.get(line.product_id)
             if not bom:
                 continue
             factor = line.product_uom_qty / (bom.product_qty or 1.0)
@@ -148,12 +174,44 @@ class SaleOrder(models.Model):
                     factor / (centre.capacity or 1.0)) + centre.time_start \
                     + centre.time_stop
             for bom_line in bom.bom_line_ids:
-                components[bom_line.product_id] += bom_line.product_qty * factor
-        for product, qty in components.items():
-            if product.qty_available < qty:
+                components[bom_line.product_id.id] += bom_line.product_qty * factor
+        stock = self._gendan_quantities_on_hand(list(components))
+        for product in self.env["product.product"].browse(list(components)):
+            if stock.get(product.id, 0.0) < components[product.id]:
                 delay = product.seller_ids[:1].delay if product.seller_ids else 0
                 material_days = max(material_days, delay)
         return needs, material_days, produce_days
+
+    def _gendan_quantities_on_hand(self, product_ids):
+        """{product id: quantity on hand} as ``qty_available`` counts it
+        (the quants of the warehouses' locations), in one aggregate."""
+        products = self.env["product.product"].browse(product_ids)
+        if not products:
+            return {}
+        domain = products._get_domain_locations()[0]
+        groups = self.env["stock.quant"].read_group(
+            [("product_id", "in", products.ids)] + domain,
+            ["product_id", "quantity"], ["product_id"])
+        return {group["product_id"][0]: group["quantity"] for group in groups}
+
+    def _gendan_line_boms(self, products):
+        """{product: BOM} as ``mrp.bom._bom_find`` picks it, in one search
+        for all the products."""
+        domain = [
+            "|", ("product_id", "in", products.ids),
+            "&", ("product_id", "=", False),
+            ("product_tmpl_id", "in", products.mapped("product_tmpl_id").ids)]
+        if self.company_id:
+            domain.append(("company_id", "=", self.company_id.id))
+        boms = self.env["mrp.bom"].search(domain, order="sequence, product_id")
+        found = {}
+        for product in products:
+            found[product] = next((
+                bom for bom in boms if bom.product_id == product or (
+                    not bom.product_id
+                    and bom.product_tmpl_id == product.product_tmpl_id)),
+                boms.browse())
+        return found
 
     @api.model
     def _gendan_committed_load(self, centres):
@@ -203,7 +261,7 @@ class SaleOrder(models.Model):
     def action_open_delay_notice(self):
         """The delay notice proposes the feasible date when it is later."""
         action = super(SaleOrder, self).action_open_delay_notice()
-        feasible = self.gendan_feasible_date
+        feasible = self.sudo()._gendan_feasible_date()
         current = action["context"].get("default_new_date")
         if feasible and (not current or feasible > current):
             action["context"] = dict(action["context"], default_new_date=feasible)

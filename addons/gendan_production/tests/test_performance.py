@@ -114,3 +114,54 @@ class TestPerformance(ProductionCase):
         self.assertLessEqual(per_article, PER_ARTICLE_LIMIT, (two, six, ten))
         # constant: articles 7 to 10 cost what articles 3 to 6 cost
         self.assertLessEqual(abs((ten - six) - (six - two)), 8, (two, six, ten))
+
+    # -- T&A form (issue 15): the same reads for 1 or 8 products ---------------
+
+    def _tna_form_queries(self, count):
+        """Queries of what the web client reads opening the follow-up form
+        of an order of ``count`` products, each with its task order line,
+        MO and BOM (as bench/scaling.py's ``tna_form_queries``)."""
+        products = self._create_components(count, prefix="TNA%d" % count)
+        for product in products:
+            self._create_bom(product, self.components).sudo(
+                self.user_engineer).action_control()
+        order = self._create_confirmed_order(order_line=[
+            (0, 0, {"product_id": product.id, "product_uom_qty": 10.0,
+                    "price_unit": 5.0}) for product in products])
+        Task = self.env["gendan.task.order"].sudo(self.user_merchandiser)
+        task = self._approve(Task.create({
+            "sale_order_id": order.id, "date_deadline": shift_date(years=4),
+            "line_ids": [(0, 0, vals) for vals in Task._prepare_line_vals(order)]}))
+        task.sudo(self.user_merchandiser).action_create_productions()
+        self.assertEqual(len(order.production_ids), count)
+        # every MO behind its planned dates: the risk's reasons name each one
+        past = shift_date(days=-10) + " 08:00:00"
+        order.production_ids.write(
+            {"date_planned_start": past, "date_planned_finished": past})
+        self.assertIn("production", order.risk_codes)
+        view = self.env.ref("gendan_order.sale_order_view_form_cockpit")
+        fields_info = self.env["sale.order"].fields_view_get(view.id, "form")["fields"]
+        columns = list(fields_info["tna_line_ids"]["views"]["tree"]["fields"])
+
+        def read():
+            row = order.sudo(self.user_merchandiser).read(list(fields_info))[0]
+            self.env["gendan.tna.line"].sudo(self.user_merchandiser).browse(
+                row["tna_line_ids"]).read(columns)
+            return row
+        read()  # warm the caches
+        order.invalidate_cache()
+        with QueryCounter(self.env.cr) as counter:
+            row = read()
+        self.assertIn("produced", self.env["gendan.tna.line"].browse(
+            row["tna_line_ids"]).mapped("milestone"))
+        for production in order.production_ids:
+            self.assertIn(production.name, row["risk_reasons"])
+        return counter.count
+
+    def test_tna_form_query_count(self):
+        """Opening the follow-up form of an order of 8 products, 8 MOs costs
+        the queries of an order of one."""
+        self._tna_form_queries(1)  # warm the caches
+        small = self._tna_form_queries(1)
+        large = self._tna_form_queries(8)
+        self.assertEqual(small, large)

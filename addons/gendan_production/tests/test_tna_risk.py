@@ -355,6 +355,21 @@ class TestPromiseFeasibility(ProductionCase):
         self.assertEqual(large[self.centre.id] - small[self.centre.id],
                          30 * 480.0)
 
+    def test_feasible_date_at_review_only(self):
+        """Once confirmed, the order's own MOs are in the committed load:
+        its plan (expected date) replaces the feasible date."""
+        self._mos(6)
+        order = self._create_confirmed_order(order_line=[(0, 0, {
+            "product_id": self.lamp.id, "product_uom_qty": 80.0, "price_unit": 9})])
+        order = order.sudo(self.user_salesperson)
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.gendan_feasible_date)
+        self.assertFalse(order.is_promise_infeasible)
+        # the delay notice still proposes the date the plan allows
+        action = order.action_open_delay_notice()
+        self.assertGreaterEqual(action["context"]["default_new_date"],
+                                self._feasible(0, 7 * 480.0))
+
     def test_infeasible_promise_at_review(self):
         """A promise earlier than feasible: a to-do for the general manager
         and the salesperson at the review, and the delay notice proposes
