@@ -116,9 +116,11 @@ class GendanSignoffMixin(models.AbstractModel):
         to-do, which the engine keeps for exactly the users who may sign a
         due slot (``_signoff_todo_sync``); one indexed subquery."""
         params = (self.env.uid, self._name)
-        positive = (operator == "=") == bool(value)
-        return [("id", "inselect" if positive else "not inselect",
-                 (WAITING_SQL, params))]
+        if (operator == "=") != bool(value):
+            return [("id", "not inselect", (WAITING_SQL, params))]
+        # only pending documents have one: the state's index narrows first
+        return ["&", ("signoff_state", "=", "pending"),
+                     ("id", "inselect", (WAITING_SQL, params))]
 
     @api.model
     def _signoff_todo_resync_all(self):

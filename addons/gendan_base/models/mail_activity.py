@@ -1,7 +1,7 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..engine import insert_rows
+from ..engine import engine, in_engine, insert_rows
 
 
 class MailActivity(models.Model):
@@ -55,8 +55,8 @@ class MailActivity(models.Model):
     def _check_signoff_todo(self):
         """A "sign" to-do is the engine's: it closes when its user signs or
         rejects, and is neither marked done, deleted nor handed to someone
-        else by hand (the superuser, as the engine, may)."""
-        if self.env.uid != SUPERUSER_ID and any(
+        else by hand (not even by the administrator)."""
+        if not in_engine() and any(
                 act.gendan_key == "signoff" for act in self.sudo()):
             raise UserError(_("A to-do to sign closes itself when you sign or "
                               "reject the document: open the document to do "
@@ -124,7 +124,8 @@ class MailActivity(models.Model):
         """Mark done the open to-dos ``key`` of ``records`` (of ``users``)."""
         todos = self._todo_open(records, key, users)
         if todos and feedback:
-            todos.action_feedback(feedback=feedback)  # the feedback in the chatter
+            with engine():  # the feedback in the chatter
+                todos.action_feedback(feedback=feedback)
         elif todos:
             todos._todo_remove(records)
         return todos
