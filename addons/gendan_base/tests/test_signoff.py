@@ -309,6 +309,27 @@ class TestSignoff(GendanCase):
         self.assertFalse(waiting(manager) | waiting(newcomer))
         self._assert_waiting_matches_engine(memo, users)
 
+    def test_waiting_me_follows_deputy_change(self):
+        """A deputy named after the request finds the slot reserved for the
+        person they stand in for; the one replaced no longer does."""
+        issuer_field = self.env["ir.model.fields"].search([
+            ("model", "=", "gendan.memo"), ("name", "=", "user_id")])
+        self.Rule.create({"name": "Issuer", "model_id": self.model_id, "sequence": 1,
+                          "signer_type": "field", "user_field_id": issuer_field.id,
+                          "domain": "[('reply_days', '>', 5)]"})
+        memo = self._memo(reply_days=10)
+        memo.action_submit()
+        first = self._create_user("t_deputy_one", ["gendan_base.group_user"])
+        second = self._create_user("t_deputy_two", ["gendan_base.group_user"])
+        users = list(self.users.values()) + [first, second]
+        self.users["merchandiser"].gendan_deputy_id = first
+        self.assertEqual(self.Memo.sudo(first).search(
+            [("signoff_waiting_me", "=", True)]), memo)
+        self.users["merchandiser"].gendan_deputy_id = second
+        self.assertFalse(self.Memo.sudo(first).search(
+            [("signoff_waiting_me", "=", True)]))
+        self._assert_waiting_matches_engine(memo, users)
+
     def test_waiting_me_queries_constant(self):
         """Counting what waits for the user's signature costs the same
         queries with 2 or 12 documents waiting and 10 more signed off."""
