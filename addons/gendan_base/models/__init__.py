@@ -17,6 +17,7 @@ from . import ir_translation
 from . import ir_qweb_field_selection
 from . import gendan_demo
 from . import res_users
+from . import res_groups
 from . import res_company
 from . import res_partner
 from . import mail_message

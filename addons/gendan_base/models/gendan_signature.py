@@ -105,8 +105,11 @@ class GendanSignature(models.Model):
     def _signer_kind(self, user):
         """How ``user`` may sign this slot: "holder" (their own role or the
         user the slot is reserved for), "substitute" (their deputy, or a
-        superior where the rule allows it) or False."""
+        superior where the rule allows it) or False. An archived user signs
+        nothing (as in ``_eligible_users``: they have no to-do either)."""
         self.ensure_one()
+        if not user.sudo().active:
+            return False
         if self.user_id:
             if self.user_id == user:
                 return "holder"

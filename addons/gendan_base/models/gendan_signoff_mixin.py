@@ -7,47 +7,12 @@ from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
 
 SIGNOFF_FIELDS = {"signoff_state", "signoff_revision"}
 
-# the documents waiting for a user's signature (see _signoff_waiting_query):
-# the same rules as _signoff_signable_all. A role is someone's own when none
-# of their groups implies it (a user's groups hold every group theirs imply,
-# so the direct implications suffice).
+# the documents waiting for a user's signature: those where the engine keeps
+# them a "sign" to-do (_signoff_todo_sync, re-synced when who may sign
+# changes: res.users / res.groups); index gendan_signoff_todo_index
 WAITING_SQL = """
-SELECT s.res_id FROM gendan_signature s
-JOIN "%(table)s" d ON d.id = s.res_id AND d.signoff_state = 'pending'
-    AND d.signoff_revision = s.revision
-WHERE s.res_model = %%s AND s.state = 'pending'
-AND (s.user_id = %%s OR s.user_id = ANY(%%s)
-     OR (s.user_id IS NULL AND (s.group_id = ANY(%%s)
-         OR (s.allow_superior AND s.group_id = ANY(%%s)))))
-AND NOT EXISTS (
-    SELECT 1 FROM gendan_signature b
-    WHERE b.res_model = s.res_model AND b.res_id = s.res_id
-    AND b.state = 'pending' AND b.revision = s.revision AND b.is_required
-    AND b.sequence < s.sequence)
-AND (NOT EXISTS (
-        SELECT 1 FROM gendan_signature o
-        WHERE o.res_id = s.res_id AND o.res_model = s.res_model
-        AND o.revision = s.revision AND o.state != 'obsolete'
-        AND o.signed_by_id = %%s)
-     OR NOT EXISTS (
-        SELECT 1 FROM (
-            SELECT s.user_id
-            UNION ALL
-            SELECT h.gendan_deputy_id FROM res_users h WHERE h.id = s.user_id
-            UNION ALL
-            SELECT m.uid FROM res_groups_users_rel m
-            WHERE s.user_id IS NULL AND m.gid = s.group_id
-            AND (s.allow_superior OR NOT EXISTS (
-                SELECT 1 FROM res_groups_users_rel m2
-                JOIN res_groups_implied_rel i ON i.gid = m2.gid
-                WHERE m2.uid = m.uid AND i.hid = s.group_id))
-        ) eligible(uid)
-        JOIN res_users u ON u.id = eligible.uid AND u.active
-        WHERE NOT EXISTS (
-            SELECT 1 FROM gendan_signature o2
-            WHERE o2.res_id = s.res_id AND o2.res_model = s.res_model
-            AND o2.revision = s.revision AND o2.state != 'obsolete'
-            AND o2.signed_by_id = u.id)))
+SELECT res_id FROM mail_activity
+WHERE gendan_key = 'signoff' AND user_id = %s AND res_model = %s
 """
 
 
@@ -147,27 +112,28 @@ class GendanSignoffMixin(models.AbstractModel):
             rec.signoff_can_sign = rec.signoff_waiting_me = can_sign
 
     def _search_signoff_waiting_me(self, operator, value):
-        """The documents the user may sign now, as one SQL subquery: the
-        queries do not grow with the number of documents."""
-        query, params = self._signoff_waiting_query(self.env.user)
-        positive = (operator == "=") == bool(value)
-        return [("id", "inselect" if positive else "not inselect", (query, params))]
+        """The documents the user may sign now: those with their "sign"
+        to-do, which the engine keeps for exactly the users who may sign a
+        due slot (``_signoff_todo_sync``); one indexed subquery."""
+        params = (self.env.uid, self._name)
+        if (operator == "=") != bool(value):
+            return [("id", "not inselect", (WAITING_SQL, params))]
+        # only pending documents have one: the state's index narrows first
+        return ["&", ("signoff_state", "=", "pending"),
+                     ("id", "inselect", (WAITING_SQL, params))]
 
-    def _signoff_waiting_query(self, user):
-        """(SQL, params) selecting the ids of the documents of this model
-        with a slot ``user`` may sign now: the document waits for this
-        revision's signatures; the slot is pending, reserved for the user
-        (or for someone they deputise for), or of one of their own roles (of
-        a role they hold by rank only where the rule allows a superior); no
-        pending required slot comes before it; and, if the user already
-        signed this revision, nobody else who has not signed may sign it."""
-        user = user.sudo()
-        deputy_for = user.with_context(active_test=False).search(
-            [("gendan_deputy_id", "=", user.id)])
-        params = [self._name, user.id, deputy_for.ids,
-                  list(user._gendan_own_group_ids()), user.groups_id.ids, user.id]
-        # the table name comes from the model, never from user input
-        return WAITING_SQL % {"table": self._table}, params
+    @api.model
+    def _signoff_todo_resync_all(self):
+        """Re-sync the "sign" to-dos of every pending document: called when
+        who may sign changes (a user's roles, deputy or active flag, a role's
+        implications), so that the to-dos and "Waiting for Me" stay the
+        engine's."""
+        for name, model in self.env.registry.items():
+            if model._abstract or not model._auto \
+                    or not hasattr(model, "_signoff_todo_sync"):
+                continue
+            self.env[name].sudo().with_context(active_test=False).search(
+                [("signoff_state", "=", "pending")])._signoff_todo_sync()
 
     # -- guards ---------------------------------------------------------------
 
@@ -489,10 +455,14 @@ class GendanSignoffMixin(models.AbstractModel):
         """One "sign" to-do for each user who may sign a due slot; the
         to-dos of users who no longer may are removed."""
         activity = self.env["mail.activity"]
-        todos = activity._todo_open(self, "signoff")
+        by_doc = {}
+        for todo in activity._todo_open(self, "signoff"):
+            by_doc[todo.res_id] = by_doc.get(todo.res_id, activity) | todo
         for rec in self:
             users = rec._signoff_eligible_next()
-            mine = todos.filtered(lambda todo: todo.res_id == rec.id)
+            # read before any is deleted: one document's stale to-dos
+            # removed, the others' are still readable
+            mine = by_doc.get(rec.id, activity)
             stale = mine.filtered(lambda todo: todo.user_id not in users)
             if stale:
                 stale._todo_remove(rec)

@@ -1,6 +1,7 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
-from ..engine import insert_rows
+from ..engine import engine, in_engine, insert_rows
 
 
 class MailActivity(models.Model):
@@ -22,6 +23,44 @@ class MailActivity(models.Model):
     gendan_key = fields.Char(
         "Gendan To-do", index=True, readonly=True,
         help="What the to-do is for; set by the Gendan engines.")
+
+    # the fields that say whose sign to-do it is: "Waiting for Me" reads them
+    _SIGNOFF_LOCKED = {"res_model", "res_model_id", "res_id", "user_id",
+                       "gendan_key"}
+
+    def init(self):
+        # "Waiting for my signature" (gendan.signoff.mixin): a user's "sign"
+        # to-dos of a model
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS gendan_signoff_todo_index "
+            "ON mail_activity (user_id, res_model, res_id) "
+            "WHERE gendan_key = 'signoff'")
+
+    @api.multi
+    def write(self, vals):
+        if self._SIGNOFF_LOCKED & set(vals):
+            self._check_signoff_todo()
+        return super(MailActivity, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._check_signoff_todo()
+        return super(MailActivity, self).unlink()
+
+    @api.multi
+    def action_feedback(self, feedback=False):
+        self._check_signoff_todo()  # before the "done" line is posted
+        return super(MailActivity, self).action_feedback(feedback=feedback)
+
+    def _check_signoff_todo(self):
+        """A "sign" to-do is the engine's: it closes when its user signs or
+        rejects, and is neither marked done, deleted nor handed to someone
+        else by hand (not even by the administrator)."""
+        if not in_engine() and any(
+                act.gendan_key == "signoff" for act in self.sudo()):
+            raise UserError(_("A to-do to sign closes itself when you sign or "
+                              "reject the document: open the document to do "
+                              "so."))
 
     @api.model
     def _todo_open(self, records, key, users=None):
@@ -85,7 +124,8 @@ class MailActivity(models.Model):
         """Mark done the open to-dos ``key`` of ``records`` (of ``users``)."""
         todos = self._todo_open(records, key, users)
         if todos and feedback:
-            todos.action_feedback(feedback=feedback)  # the feedback in the chatter
+            with engine():  # the feedback in the chatter
+                todos.action_feedback(feedback=feedback)
         elif todos:
             todos._todo_remove(records)
         return todos

@@ -34,6 +34,9 @@ class ResUsers(models.Model):
         # who holds a role as their own decides who reads the shared copies
         # of the roles nobody holds (record rule, cached per user)
         self.env["ir.rule"].clear_caches()
+        # a new holder of a role may sign, and may free a signer of the
+        # "signs once" rule
+        self.env["gendan.signoff.mixin"]._signoff_todo_resync_all()
         return user
 
     @api.multi
@@ -41,7 +44,23 @@ class ResUsers(models.Model):
         res = super(ResUsers, self).write(vals)
         if "active" in vals:
             self.env["ir.rule"].clear_caches()  # see create
+        if self._gendan_changes_signers(vals):
+            self.env["gendan.signoff.mixin"]._signoff_todo_resync_all()
         return res
+
+    @api.multi
+    def unlink(self):
+        res = super(ResUsers, self).unlink()
+        self.env["gendan.signoff.mixin"]._signoff_todo_resync_all()
+        return res
+
+    @api.model
+    def _gendan_changes_signers(self, vals):
+        """Whether writing ``vals`` on users may change who may sign: their
+        roles (also as the user form's group fields), deputy or active flag."""
+        return any(
+            name in ("groups_id", "active", "gendan_deputy_id")
+            or name.startswith(("in_group_", "sel_groups_")) for name in vals)
 
     @api.constrains("gendan_deputy_id", "gendan_superior_id")
     def _check_gendan_deputy(self):

@@ -270,6 +270,66 @@ class TestSignoff(GendanCase):
         self.assertIn(gm_signed_for_manager, self.Memo.sudo(gm).search(
             [("signoff_waiting_me", "=", True)]))
 
+    def test_waiting_me_follows_role_change(self):
+        """A user given the waiting role after the request finds the document
+        in "Waiting for Me" with a to-do to sign it; one who loses the role
+        (or a role's member list changes) no longer does; the sign to-do
+        cannot be closed or handed on by hand."""
+        memo = self._submitted()  # waits for the sales manager
+        role = self.env.ref("gendan_base.group_sales_manager")
+        newcomer = self._create_user("t_new_manager", ["gendan_base.group_user"])
+        users = list(self.users.values()) + [newcomer]
+        todos = self.env["mail.activity"]
+
+        def waiting(user):
+            return self.Memo.sudo(user).search(
+                [("signoff_waiting_me", "=", True), ("id", "=", memo.id)])
+
+        self.assertFalse(waiting(newcomer))
+        newcomer.write({"groups_id": [(4, role.id)]})
+        self.assertEqual(waiting(newcomer), memo)
+        self.assertTrue(todos._todo_open(memo, "signoff", newcomer))
+        self._assert_waiting_matches_engine(memo, users)
+        newcomer.write({"groups_id": [(3, role.id)]})
+        self.assertFalse(waiting(newcomer))
+        self.assertFalse(todos._todo_open(memo, "signoff", newcomer))
+        self._assert_waiting_matches_engine(memo, users)
+        # from the role's side: its members
+        role.write({"users": [(4, newcomer.id)]})
+        self.assertEqual(waiting(newcomer), memo)
+        self._assert_waiting_matches_engine(memo, users)
+        manager = self.users["sales_manager"]
+        todo = todos._todo_open(memo, "signoff", manager).sudo(manager)
+        with self.assertRaises(UserError):
+            todo.action_done()
+        with self.assertRaises(UserError):
+            todo.write({"user_id": self.users["merchandiser"].id})
+        self.assertEqual(waiting(manager), memo)
+        memo.sudo(manager).action_signoff_sign()
+        self.assertFalse(waiting(manager) | waiting(newcomer))
+        self._assert_waiting_matches_engine(memo, users)
+
+    def test_waiting_me_follows_deputy_change(self):
+        """A deputy named after the request finds the slot reserved for the
+        person they stand in for; the one replaced no longer does."""
+        issuer_field = self.env["ir.model.fields"].search([
+            ("model", "=", "gendan.memo"), ("name", "=", "user_id")])
+        self.Rule.create({"name": "Issuer", "model_id": self.model_id, "sequence": 1,
+                          "signer_type": "field", "user_field_id": issuer_field.id,
+                          "domain": "[('reply_days', '>', 5)]"})
+        memo = self._memo(reply_days=10)
+        memo.action_submit()
+        first = self._create_user("t_deputy_one", ["gendan_base.group_user"])
+        second = self._create_user("t_deputy_two", ["gendan_base.group_user"])
+        users = list(self.users.values()) + [first, second]
+        self.users["merchandiser"].gendan_deputy_id = first
+        self.assertEqual(self.Memo.sudo(first).search(
+            [("signoff_waiting_me", "=", True)]), memo)
+        self.users["merchandiser"].gendan_deputy_id = second
+        self.assertFalse(self.Memo.sudo(first).search(
+            [("signoff_waiting_me", "=", True)]))
+        self._assert_waiting_matches_engine(memo, users)
+
     def test_waiting_me_queries_constant(self):
         """Counting what waits for the user's signature costs the same
         queries with 2 or 12 documents waiting and 10 more signed off."""
