@@ -53,3 +53,26 @@ def skip_new_lines(cr, module, list_xml_name, old_names, line_names):
              WHERE NOT EXISTS (SELECT 1 FROM ir_model_data
                                 WHERE module = %s AND name = %s)
         """, (module, name, module, name))
+
+
+def drop_field_translations(cr, fields, src=None):
+    """Delete the translations of the label and help of ``fields`` (pairs
+    ``(model, name)``; model None: that field name on every model), only
+    those of the source text ``src`` when given: ``-u`` keeps an existing
+    translation, so a relabelled field would keep its old one; the module's
+    po file loads the new one after the migration."""
+    for model, name in fields:
+        query = """
+            DELETE FROM ir_translation t
+             USING ir_model_fields f
+             WHERE t.name IN ('ir.model.fields,field_description',
+                              'ir.model.fields,help')
+               AND t.type = 'model' AND t.res_id = f.id AND f.name = %s"""
+        params = [name]
+        if model:
+            query += " AND f.model = %s"
+            params.append(model)
+        if src:
+            query += " AND t.src = %s"
+            params.append(src)
+        cr.execute(query, params)

@@ -4,6 +4,8 @@ so that they show the department in the reader's language. The sign-off
 progress is labelled "Signed" (it shared "Signatures" with the signature
 list): its old translations go, the new ones are loaded after this script."""
 
+from odoo.addons.gendan_base.tools_migration import drop_field_translations
+
 
 def migrate(cr, version):
     if not version:
@@ -22,9 +24,4 @@ def migrate(cr, version):
                          dl.active DESC, ln.id
                 LIMIT 1)
          WHERE c.list_line_id IS NULL""")
-    cr.execute("""
-        DELETE FROM ir_translation t
-         USING ir_model_fields f
-         WHERE t.name = 'ir.model.fields,field_description' AND t.type = 'model'
-           AND t.res_id = f.id AND f.name = 'signoff_progress'
-           AND t.src = 'Signatures'""")
+    drop_field_translations(cr, [(None, "signoff_progress")], src="Signatures")

@@ -3,6 +3,8 @@ is "QA State" (QA 检验状态) beside the "QA Checks" (QA 检验单), the curre
 pick-up slip "Current Pick-up Slip" (当前提货单) beside the "Pick-up Slips".
 Their old translations go, the new ones are loaded after this script."""
 
+from odoo.addons.gendan_base.tools_migration import drop_field_translations
+
 RELABELLED = (("mrp.production", "gendan_qa_state"),
               ("mrp.production", "gendan_qa_check_ids"),
               ("stock.picking", "gendan_qa_state"),
@@ -11,13 +13,5 @@ RELABELLED = (("mrp.production", "gendan_qa_state"),
 
 
 def migrate(cr, version):
-    if not version:
-        return
-    for model, name in RELABELLED:
-        cr.execute("""
-            DELETE FROM ir_translation t
-             USING ir_model_fields f
-             WHERE t.name IN (%s, %s) AND t.type = %s
-               AND t.res_id = f.id AND f.model = %s AND f.name = %s""",
-                   ("ir.model.fields,field_description", "ir.model.fields,help",
-                    "model", model, name))
+    if version:
+        drop_field_translations(cr, RELABELLED)

@@ -2,13 +2,10 @@
 "Requested By" with the requesting user): its old translations go, the new
 ones are loaded after this script."""
 
+from odoo.addons.gendan_base.tools_migration import drop_field_translations
+
 
 def migrate(cr, version):
-    if not version:
-        return
-    cr.execute("""
-        DELETE FROM ir_translation t
-         USING ir_model_fields f
-         WHERE t.name = 'ir.model.fields,field_description' AND t.type = 'model'
-           AND t.res_id = f.id AND f.model = 'gendan.sample'
-           AND f.name = 'date_due' AND t.src = 'Requested By'""")
+    if version:
+        drop_field_translations(cr, [("gendan.sample", "date_due")],
+                                src="Requested By")
