@@ -1,6 +1,8 @@
 """Chinese out of the box: every user-facing string of the gendan modules has
 its zh_CN translation, and no translation breaks a mail template."""
+import ast
 import collections
+import glob
 import importlib.util
 import json
 import os
@@ -88,6 +90,62 @@ class TestZhCnComplete(TransactionCase):
                 if self._missing(source, value):
                     missing.add("%s %s %s: %s" % (module, kind, name, source[:80]))
         self.assertFalse(sorted(missing), "missing zh_CN translations")
+
+
+# mail.activity._todo_ensure(records, key, users, summary, deadline,
+# activity_type, note, existing): the arguments holding texts
+TODO_TEXTS = {"summary": 3, "note": 6}
+
+
+def todo_texts_in_caller_language(source):
+    """The line numbers of the ``_todo_ensure`` calls of ``source`` whose
+    summary or note is translated by ``_()`` outside a ``lambda self``: in
+    the language of whoever runs the code (a cron: English), not in the
+    assignee's."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "_todo_ensure"):
+            continue
+        texts = [node.args[index] for index in TODO_TEXTS.values()
+                 if index < len(node.args)]
+        texts += [kw.value for kw in node.keywords if kw.arg in TODO_TEXTS]
+        for text in texts:
+            if isinstance(text, ast.Lambda) and text.args.args \
+                    and text.args.args[0].arg == "self":
+                continue  # translated with the record in the user's language
+            if any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
+                   and sub.func.id == "_" for sub in ast.walk(text)):
+                lines.append(node.lineno)
+    return lines
+
+
+class TestTodoInAssigneeLanguage(TransactionCase):
+
+    def test_todo_texts_translated_per_assignee(self):
+        """Every to-do text of the gendan modules is translated in its
+        assignee's language (see mail.activity._todo_ensure)."""
+        wrong = []
+        for module in self.env["ir.module.module"].search([
+                ("name", "like", "gendan_%"), ("state", "=", "installed")]):
+            pattern = os.path.join(get_module_path(module.name), "**", "*.py")
+            for path in glob.glob(pattern, recursive=True):
+                if os.sep + "tests" + os.sep in path:
+                    continue
+                with open(path, encoding="utf-8") as source:
+                    wrong += ["%s:%s" % (path, line) for line in
+                              todo_texts_in_caller_language(source.read())]
+        self.assertFalse(wrong, "to-do texts in the caller's language")
+
+    def test_caller_language_found(self):
+        """The check sees a summary translated by the caller, and accepts
+        one translated by the record in the user's language."""
+        self.assertEqual(todo_texts_in_caller_language(
+            "act._todo_ensure(rec, 'k', users, _('Sign %s') % rec.name)\n"
+            "act._todo_ensure(rec, 'k', users, lambda r: _('Sign'))\n"
+            "act._todo_ensure(rec, 'k', users, 'Sign', note=_('Why'))\n"
+            "act._todo_ensure(rec, 'k', users, lambda self: _('Sign'))\n"
+            "act._todo_ensure(rec, 'k', users, 'Literal data')\n"), [1, 2, 3])
 
 
 class TestEmptyListsHelp(TransactionCase):

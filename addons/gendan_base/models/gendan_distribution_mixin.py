@@ -244,7 +244,7 @@ class GendanDistributionMixin(models.AbstractModel):
                 activity._todo_cancel(rec, "copy", stale)
             activity._todo_ensure(
                 rec, "copy", users,
-                _("Acknowledge your copy of %s") % rec.display_name,
+                lambda self: _("Acknowledge your copy of %s") % self.display_name,
                 deadline=deadline)
 
     def _prepare_distribution_rows(self, recipients, now):

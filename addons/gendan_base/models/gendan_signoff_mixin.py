@@ -468,7 +468,8 @@ class GendanSignoffMixin(models.AbstractModel):
                 stale._todo_remove(rec)
             # the deadline is computed only for the to-dos created
             activity._todo_ensure(
-                rec, "signoff", users, _("Sign %s") % rec.display_name,
+                rec, "signoff", users,
+                lambda self: _("Sign %s") % self.display_name,
                 deadline=lambda doc: doc.with_env(self.env)._signoff_deadline(),
                 existing=mine - stale)
 

@@ -106,7 +106,8 @@ class GendanSlaMixin(models.AbstractModel):
             level = rec._sla_next_level(today)
             chain = rec._sla_escalation_chain(level)
             created = self.env["mail.activity"]._todo_ensure(
-                rec, "sla", chain, _("Overdue since %s") % rec.sla_deadline,
+                rec, "sla", chain,
+                lambda self: _("Overdue since %s") % self.sla_deadline,
                 activity_type=self.env["gendan.sla"]._activity_type())
             if level != rec.sla_escalation_level or not rec.sla_escalated_on:
                 rec._sla_set_escalation(level, fields.Date.to_string(today))

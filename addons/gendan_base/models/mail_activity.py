@@ -76,8 +76,14 @@ class MailActivity(models.Model):
         """Give each of ``users`` one open to-do ``key`` on each of ``records``.
 
         ``users`` is a ``res.users`` recordset, or a function record -> users;
-        ``summary`` and ``deadline`` a value, or a function record -> value
-        (deadline default: today), computed only for the to-dos created;
+        ``summary``, ``note`` and ``deadline`` a value, or a function record
+        -> value (deadline default: today), computed only for the to-dos
+        created. A translated text is in each user's language, whoever runs
+        this (a cron runs in English): pass a function that is given the
+        record in that language and translates there, e.g.
+        ``lambda self: _("Sign %s") % self.display_name`` (``_()`` reads the
+        language of the ``self`` of its frame, so the argument is named
+        ``self``; tests/test_translations.py checks the calls).
         ``existing``: the open to-dos ``key`` of ``records`` when the caller
         has them (else searched). Returns the to-dos created.
         """
@@ -89,12 +95,17 @@ class MailActivity(models.Model):
         rows = []
         for record in records.sudo():
             targets = users(record) if callable(users) else users
+            texts = {}  # language: (name, summary, note) of this record
             for user in targets.filtered("active"):
                 if (record.id, user.id) in existing:
                     continue
                 existing.add((record.id, user.id))
-                rows.append(self._todo_row(record, key, user, summary, deadline,
-                                           note))
+                lang = user.lang or "en_US"
+                if lang not in texts:
+                    texts[lang] = self._todo_texts(
+                        record.with_context(lang=lang), summary, note)
+                rows.append(self._todo_row(record, key, user, texts[lang],
+                                           deadline))
         if not rows:
             return self.browse()
         activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
@@ -107,14 +118,23 @@ class MailActivity(models.Model):
         self._todo_sync_deadline(records)
         return created
 
-    def _todo_row(self, record, key, user, summary, deadline, note):
-        """The values of the to-do ``key`` of ``user`` on ``record``."""
+    @staticmethod
+    def _todo_texts(record, summary, note):
+        """The document's name, the summary and the note of a to-do on
+        ``record``, in the language of ``record``'s environment."""
+        return (record.display_name,
+                summary(record) if callable(summary) else summary,
+                (note(record) if callable(note) else note) or False)
+
+    def _todo_row(self, record, key, user, texts, deadline):
+        """The values of the to-do ``key`` of ``user`` on ``record``; its
+        ``texts`` from ``_todo_texts``, in the user's language."""
+        name, summary, note = texts
         return {
             "res_model_id": self.env["ir.model"]._get_id(record._name),
             "res_model": record._name, "res_id": record.id,
-            "res_name": record.display_name, "user_id": user.id,
-            "gendan_key": key, "note": note or False,
-            "summary": summary(record) if callable(summary) else summary,
+            "res_name": name, "user_id": user.id,
+            "gendan_key": key, "note": note, "summary": summary,
             "date_deadline": (deadline(record) if callable(deadline) else deadline)
             or fields.Date.context_today(self),
         }

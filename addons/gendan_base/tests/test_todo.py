@@ -1,4 +1,6 @@
-from .common import GendanCase
+from odoo import SUPERUSER_ID, _
+
+from .common import GendanCase, shift_date
 
 
 class TestTodo(GendanCase):
@@ -40,3 +42,52 @@ class TestTodo(GendanCase):
         self.assertFalse(memo.activity_date_deadline)
         self.assertTrue(memo.message_ids.filtered(
             lambda msg: "Checked with QA" in (msg.body or "")))
+
+    def _english_cron(self):
+        """The environment of a cron: the superuser, in English."""
+        return self.env(user=SUPERUSER_ID,
+                        context=dict(self.env.context, lang="en_US"))
+
+    def _chinese_and_english(self):
+        """A zh_CN user (QA) and an en_US user (finance)."""
+        self.env["res.lang"].load_lang("zh_CN")
+        self.users["qa"].lang = "zh_CN"
+        self.users["finance"].lang = "en_US"
+        return self.users["qa"], self.users["finance"]
+
+    def _summary_seen_by(self, record, key, user):
+        """The summary of ``user``'s to-do ``key`` in their "My work"."""
+        return self.env["mail.activity"].sudo(user).search([
+            ("res_model", "=", record._name), ("res_id", "=", record.id),
+            ("gendan_key", "=", key), ("user_id", "=", user.id)]).summary
+
+    def test_texts_in_assignee_language(self):
+        """An English caller gives a Chinese user a Chinese to-do and an
+        English user an English one, in one go."""
+        chinese, english = self._chinese_and_english()
+        memo = self.env["gendan.memo"].create({"subject": "Carton change"})
+        created = self._english_cron()["mail.activity"]._todo_ensure(
+            memo, "sign", chinese | english,
+            lambda self: _("Sign %s") % self.display_name,
+            note=lambda self: _("Overdue since %s") % "2031-03-05")
+        self.assertEqual(len(created), 2)
+        self.assertEqual(self._summary_seen_by(memo, "sign", chinese),
+                         "签核 %s" % memo.display_name)
+        self.assertEqual(self._summary_seen_by(memo, "sign", english),
+                         "Sign %s" % memo.display_name)
+        self.assertEqual(created.filtered(
+            lambda todo: todo.user_id == chinese).note, "自 2031-03-05 起超期")
+
+    def test_sla_escalation_in_owner_language(self):
+        """The escalation cron (English) writes "overdue" in the language of
+        each item's owner."""
+        chinese, english = self._chinese_and_english()
+        Memo = self.env["gendan.memo"]
+        late = dict(subject="Late", date=shift_date(days=-30))
+        memo_zh = Memo.create(dict(late, user_id=chinese.id))
+        memo_en = Memo.create(dict(late, user_id=english.id))
+        self._english_cron()["gendan.sla"]._cron_escalate_overdue()
+        self.assertEqual(self._summary_seen_by(memo_zh, "sla", chinese),
+                         "自 %s 起超期" % memo_zh.sla_deadline)
+        self.assertEqual(self._summary_seen_by(memo_en, "sla", english),
+                         "Overdue since %s" % memo_en.sla_deadline)

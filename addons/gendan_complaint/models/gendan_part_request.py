@@ -224,15 +224,14 @@ class GendanPartRequest(models.Model):
         return True
 
     def _schedule_chase_activity(self):
+        """One to-do to chase again, due when the parts are expected."""
         self.ensure_one()
-        self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "user_id": self.user_id.id or self.env.uid,
-            "summary": _("Chase the replacement parts again"),
-            "date_deadline": self.date_expected or fields.Date.context_today(self),
-        })
+        activity = self.env["mail.activity"]
+        activity._todo_cancel(self, "parts_chase")
+        activity._todo_ensure(
+            self, "parts_chase", self.user_id or self.env.user,
+            lambda self: _("Chase the replacement parts again"),
+            deadline=self.date_expected or fields.Date.context_today(self))
 
     @api.multi
     @transition(["ordered"], "received")

@@ -143,17 +143,9 @@ class GendanRepairQuarter(models.Model):
             analysis.action_refresh()
         if analysis.state == "sent":
             return analysis
-        users = self.env.ref("gendan_base.group_general_manager").users
-        existing = self.env["mail.activity"].search([
-            ("res_model", "=", self._name), ("res_id", "=", analysis.id)])
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        for user in users - existing.mapped("user_id"):
-            self.env["mail.activity"].create({
-                "res_model_id": model_id, "res_id": analysis.id,
-                "activity_type_id": activity_type.id, "user_id": user.id,
-                "summary": _("Send the repair analysis %s to the business head "
-                             "and VP") % analysis.name,
-                "date_deadline": fields.Date.context_today(self),
-            })
+        self.env["mail.activity"]._todo_ensure(
+            analysis, "repair_quarter_send",
+            self.env.ref("gendan_base.group_general_manager").users,
+            lambda self: _("Send the repair analysis %s to the business head "
+                           "and VP") % self.name)
         return analysis

@@ -57,9 +57,9 @@ class GendanCustomerContact(models.Model):
             self.filtered(lambda line: line.next_action_date
                           and line.follow_up_user_id and not line.follow_up_done),
             "contact_follow_up", lambda line: line.follow_up_user_id,
-            lambda line: _("Follow up %(customer)s: %(action)s") % {
-                "customer": line.partner_id.name,
-                "action": line.next_action or line.summary[:60]},
+            lambda self: _("Follow up %(customer)s: %(action)s") % {
+                "customer": self.partner_id.name,
+                "action": self.next_action or self.summary[:60]},
             deadline=lambda line: line.next_action_date)
 
     @api.multi

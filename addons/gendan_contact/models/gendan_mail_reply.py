@@ -180,8 +180,8 @@ class GendanMailReply(models.Model):
         self.env["mail.activity"]._todo_ensure(
             self.filtered(lambda rec: rec.user_id and rec.state == "waiting"),
             "mail_reply", lambda rec: rec.user_id,
-            lambda rec: _("Reply to %(customer)s: %(subject)s") % {
-                "customer": rec.partner_id.name, "subject": rec.subject},
+            lambda self: _("Reply to %(customer)s: %(subject)s") % {
+                "customer": self.partner_id.name, "subject": self.subject},
             deadline=lambda rec: rec.sla_deadline)
 
     @api.model

@@ -55,8 +55,8 @@ class GendanVisitMinutes(models.Model):
                                and not visit.prepared and visit.state == "draft")
         self.env["mail.activity"]._todo_ensure(
             coming, "visit_prepare", lambda visit: visit.user_id,
-            lambda visit: _("Prepare the visit of %s: agenda, quotations, "
-                            "contracts, samples") % visit.partner_id.name,
+            lambda self: _("Prepare the visit of %s: agenda, quotations, "
+                           "contracts, samples") % self.partner_id.name,
             deadline=lambda visit: max(today, fields.Date.to_string(
                 fields.Date.from_string(visit.date) - timedelta(days=1))))
 

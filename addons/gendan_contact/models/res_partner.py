@@ -153,8 +153,9 @@ class ResPartner(models.Model):
             p._contact_next_due(last.get(p.id))) <= today)
         self.env["mail.activity"]._todo_ensure(
             due, "contact_cadence", lambda p: p._contact_salesperson(),
-            lambda p: _("Periodic mail to %(customer)s (last sent: %(date)s)") % {
-                "customer": p.name, "date": (last.get(p.id) or _("never"))[:10]},
+            lambda self: _("Periodic mail to %(customer)s (last sent: %(date)s)")
+            % {"customer": self.name,
+               "date": (last.get(self.id) or _("never"))[:10]},
             deadline=fields.Date.to_string(today))
         # reminders of customers mailed since, or without a cadence now
         reminded = self.env["mail.activity"].sudo().search([

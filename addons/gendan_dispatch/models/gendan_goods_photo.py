@@ -67,8 +67,8 @@ class GendanGoodsPhoto(models.Model):
     def _notify_salesperson(self):
         self.env["mail.activity"]._todo_ensure(
             self, "goods_photo", lambda p: p.user_id or p.sale_order_id.merchandiser_id,
-            lambda p: _("%(order)s: goods labelled and lit, take the photos for "
-                        "the customer") % {"order": p.sale_order_id.name})
+            lambda self: _("%(order)s: goods labelled and lit, take the photos "
+                           "for the customer") % {"order": self.sale_order_id.name})
 
     def _photos(self):
         self.ensure_one()

@@ -132,8 +132,8 @@ class GendanOutboundRegister(models.Model):
             register._post_to_finance(finance)
         self.env["mail.activity"]._todo_ensure(
             self, "gendan_outbound_register_ack", finance,
-            lambda reg: _("Acknowledge the outbound register %(name)s of "
-                          "%(day)s") % {"name": reg.name, "day": reg.date})
+            lambda self: _("Acknowledge the outbound register %(name)s of "
+                           "%(day)s") % {"name": self.name, "day": self.date})
         return True
 
     def _post_to_finance(self, finance):

@@ -172,9 +172,10 @@ class GendanPickupSlip(models.Model):
         users = self.env.ref("gendan_base.group_warehouse_fg").sudo().users
         self.env["mail.activity"]._todo_ensure(
             self.mapped("picking_id"), "pickup_slip", users,
-            lambda p: _("%(picking)s: pick-up slip %(slip)s issued, the goods "
-                        "may be delivered") % {
-                            "picking": p.name, "slip": p.gendan_pickup_slip_id.name})
+            lambda self: _("%(picking)s: pick-up slip %(slip)s issued, the "
+                           "goods may be delivered") % {
+                               "picking": self.name,
+                               "slip": self.gendan_pickup_slip_id.name})
         return True
 
     @api.multi

@@ -102,8 +102,9 @@ class GendanQaCheck(models.Model):
         users = self.env.ref("gendan_base.group_qa").sudo().users
         self.env["mail.activity"]._todo_ensure(
             self, "qa_check", users,
-            lambda c: _("%(check)s: inspect %(goods)s before they enter stock") % {
-                "check": c.name, "goods": c.product_names})
+            lambda self: _("%(check)s: inspect %(goods)s before they enter "
+                           "stock") % {"check": self.name,
+                                       "goods": self.product_names})
 
     def _set_result(self, state):
         if state == "failed" and self.filtered(

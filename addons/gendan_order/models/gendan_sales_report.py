@@ -86,7 +86,7 @@ class GendanSalesReport(models.Model):
         Todo._todo_done(self, "gendan_sales_report_due",
                         feedback=_("Report submitted."))
         Todo._todo_ensure(self, "gendan_sales_report_ack", finance,
-                          _("Acknowledge the monthly sales report"))
+                          lambda self: _("Acknowledge the monthly sales report"))
         return True
 
     @api.multi
@@ -185,5 +185,6 @@ class GendanSalesReport(models.Model):
         merchandisers = self.env.ref("gendan_base.group_merchandiser").users
         return self.env["mail.activity"]._todo_ensure(
             self, "gendan_sales_report_due", merchandisers,
-            _("Monthly sales report due on the %sth: prepare and submit it to "
-              "finance") % REPORT_DAY, deadline=fields.Date.to_string(deadline))
+            lambda self: _("Monthly sales report due on the %sth: prepare and "
+                           "submit it to finance") % REPORT_DAY,
+            deadline=fields.Date.to_string(deadline))

@@ -318,8 +318,8 @@ class GendanOutsourcingOrder(models.Model):
         self.env["mail.activity"]._todo_done(self, "outsourcing_confirm")
         self.env["mail.activity"]._todo_ensure(
             self, "outsourcing_progress", lambda rec: rec.merchandiser_id,
-            lambda rec: _("Follow the production of %(name)s at %(factory)s") % {
-                "name": rec.name, "factory": rec.partner_id.name},
+            lambda self: _("Follow the production of %(name)s at %(factory)s") % {
+                "name": self.name, "factory": self.partner_id.name},
             deadline=lambda rec: rec.date_factory_finish)
         return True
 
@@ -380,10 +380,10 @@ class GendanOutsourcingOrder(models.Model):
         purchasers = self.env.ref("gendan_base.group_purchasing").sudo().users
         self.env["mail.activity"]._todo_ensure(
             lists, "outsourcing_confirm", purchasers,
-            lambda rec: _("Confirm %(po)s to %(factory)s and record the "
-                          "factory's confirmation") % {
-                              "po": rec.purchase_id.name,
-                              "factory": rec.partner_id.name})
+            lambda self: _("Confirm %(po)s to %(factory)s and record the "
+                           "factory's confirmation") % {
+                               "po": self.purchase_id.name,
+                               "factory": self.partner_id.name})
 
     @api.model
     def _demo_sign_order_lists(self, order_id, logins):

@@ -169,9 +169,9 @@ class GendanPackagingSpec(models.Model):
         purchasers = self.env.ref("gendan_base.group_purchasing").sudo().users
         self.env["mail.activity"]._todo_ensure(
             self, "packaging_ack", purchasers,
-            lambda spec: _("Send %(spec)s to %(partner)s and record its "
+            lambda self: _("Send %(spec)s to %(partner)s and record its "
                            "acknowledgement") % {
-                               "spec": spec.name, "partner": spec.partner_id.name})
+                               "spec": self.name, "partner": self.partner_id.name})
         return True
 
     @api.multi

@@ -69,19 +69,13 @@ class GendanCustomerInspection(models.Model):
     @api.multi
     def action_notify(self):
         """Tell production and QA to get the lot ready."""
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
         users = (self.env.ref("gendan_base.group_production").sudo().users
                  | self.env.ref("gendan_base.group_qa").sudo().users)
-        for insp in self:
-            for user in users:
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model_id, "res_id": insp.id,
-                    "activity_type_id": activity_type.id, "user_id": user.id,
-                    "summary": _("Customer inspection %(name)s on %(date)s") % {
-                        "name": insp.name, "date": insp.date_scheduled},
-                    "date_deadline": insp.date_scheduled,
-                })
+        self.env["mail.activity"]._todo_ensure(
+            self, "customer_inspection", users,
+            lambda self: _("Customer inspection %(name)s on %(date)s") % {
+                "name": self.name, "date": self.date_scheduled},
+            deadline=lambda insp: insp.date_scheduled)
         return True
 
     def _set_result(self, result):

@@ -118,21 +118,16 @@ class GendanMaterialCheck(models.Model):
 
     def _notify_vp(self):
         users = self.env.ref("gendan_base.group_general_manager").sudo().users
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
         for check in self:
-            summary = _("Material check %(name)s: %(count)d component(s) at "
-                        "risk") % {"name": check.task_order_id.name,
-                                   "count": check.risk_count}
-            check.message_post(body=summary, partner_ids=users.mapped(
+            check.message_post(body=check._risk_summary(), partner_ids=users.mapped(
                 "partner_id").ids, subtype="mail.mt_note")
-            for user in users:
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model_id, "res_id": check.id,
-                    "activity_type_id": activity_type.id, "user_id": user.id,
-                    "summary": summary,
-                    "date_deadline": fields.Date.context_today(self),
-                })
+        self.env["mail.activity"]._todo_ensure(
+            self, "material_risk", users, lambda self: self._risk_summary())
+
+    def _risk_summary(self):
+        """What the general manager is told, in the language of ``self``."""
+        return _("Material check %(name)s: %(count)d component(s) at risk") % {
+            "name": self.task_order_id.name, "count": self.risk_count}
 
     # -- supply (batched: the query count does not grow with components) --------
 

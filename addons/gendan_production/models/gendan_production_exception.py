@@ -55,19 +55,13 @@ class GendanProductionException(models.Model):
     @transition(["open", "escalated"], "escalated")
     def action_escalate(self):
         """Activities for the responsible department and the general manager."""
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
         managers = self.env.ref("gendan_base.group_general_manager").sudo().users
-        for exc in self:
-            users = exc.responsible_id | exc.department_group_id.sudo().users | managers
-            for user in users:
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model_id, "res_id": exc.id,
-                    "activity_type_id": activity_type.id, "user_id": user.id,
-                    "summary": _("Production exception %s: countermeasure needed")
-                    % exc.name,
-                    "date_deadline": fields.Date.context_today(self),
-                })
+        self.env["mail.activity"]._todo_ensure(
+            self, "production_exception",
+            lambda exc: (exc.responsible_id | exc.department_group_id.sudo().users
+                         | managers),
+            lambda self: _("Production exception %s: countermeasure needed")
+            % self.name)
         return self.write({"state": "escalated"})
 
     @api.multi

@@ -152,5 +152,6 @@ class MrpBom(models.Model):
                     "rev": new_bom.revision})
         self.env["mail.activity"]._todo_ensure(
             tasks, "bom_revision", lambda t: t.merchandiser_id,
-            lambda t: _("%(task)s: BOM revised to revision %(rev)s, issue a "
-                        "change notice") % {"task": t.name, "rev": new_bom.revision})
+            lambda self: _("%(task)s: BOM revised to revision %(rev)s, issue a "
+                           "change notice") % {"task": self.name,
+                                               "rev": new_bom.revision})

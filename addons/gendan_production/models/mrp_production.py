@@ -114,8 +114,8 @@ class MrpProduction(models.Model):
             and o.production_ids.filtered(lambda mo: mo.state == "done"))
         self.env["mail.activity"]._todo_ensure(
             orders, "ship", lambda o: o.user_id | o.merchandiser_id,
-            lambda o: _("%s: goods received from production, arrange the "
-                        "shipment") % o.name)
+            lambda self: _("%s: goods received from production, arrange the "
+                           "shipment") % self.name)
 
     def _gendan_gate_blockers(self, stage="produce"):
         """{production: [reasons]} for the MOs that may not go on (batched).

@@ -251,11 +251,11 @@ class SaleOrder(models.Model):
         managers = self.env.ref("gendan_base.group_general_manager").sudo().users
         self.env["mail.activity"]._todo_ensure(
             late, "promise_feasibility", lambda o: managers | o.user_id,
-            lambda o: _("%(order)s: promised %(promised)s, feasible %(feasible)s "
-                        "with the orders in production; agree the date with the "
-                        "customer (delay notice)") % {
-                            "order": o.name, "promised": o.promised_date,
-                            "feasible": o.gendan_feasible_date})
+            lambda self: _("%(order)s: promised %(promised)s, feasible "
+                           "%(feasible)s with the orders in production; agree "
+                           "the date with the customer (delay notice)") % {
+                               "order": self.name, "promised": self.promised_date,
+                               "feasible": self.gendan_feasible_date})
 
     @api.multi
     def action_open_delay_notice(self):

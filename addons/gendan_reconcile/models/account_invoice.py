@@ -135,7 +135,7 @@ class AccountInvoice(models.Model):
             users = self.user_id or self.partner_id.user_id
         self.env["mail.activity"]._todo_ensure(
             self, "gendan_dunning_%s" % level.id, users,
-            _("%(level)s: %(amount)s overdue since %(date)s") % {
-                "level": level.name, "date": self.date_due,
+            lambda self: _("%(level)s: %(amount)s overdue since %(date)s") % {
+                "level": level.with_env(self.env).name, "date": self.date_due,
                 "amount": formatLang(self.env, self.residual,
                                      currency_obj=self.currency_id)})

@@ -417,8 +417,9 @@ class GendanStatement(models.Model):
         self.env["mail.activity"]._todo_ensure(
             late, "gendan_settlement_late",
             lambda rec: (rec.user_id | finance),
-            lambda rec: _("Supplier settlement late (due %s): confirm the statement "
-                          "and schedule the payment.") % rec.settlement_deadline)
+            lambda self: _("Supplier settlement late (due %s): confirm the "
+                           "statement and schedule the payment.")
+            % self.settlement_deadline)
         return late
 
     @api.model

@@ -136,7 +136,7 @@ class GendanEnquiry(models.Model):
     def _todo_reply(self):
         self.env["mail.activity"]._todo_ensure(
             self, "enquiry_reply", lambda rec: rec.merchandiser_id,
-            lambda rec: _("Reply to the enquiry %s today") % rec.name,
+            lambda self: _("Reply to the enquiry %s today") % self.name,
             deadline=lambda rec: rec.sla_deadline)
 
     @api.multi
@@ -211,10 +211,10 @@ class GendanEnquiry(models.Model):
         buyers = self.env.ref("gendan_base.group_purchasing").users
         self.env["mail.activity"]._todo_ensure(
             created, "gendan_sales.price_enquiry", buyers,
-            lambda po: _("Send the price enquiry %(rfq)s to %(supplier)s and "
-                         "record the quoted prices") % {
-                             "rfq": po.name,
-                             "supplier": po.partner_id.display_name})
+            lambda self: _("Send the price enquiry %(rfq)s to %(supplier)s and "
+                           "record the quoted prices") % {
+                               "rfq": self.name,
+                               "supplier": self.partner_id.display_name})
         for enquiry in self:
             news = created.filtered(lambda po: po.gendan_enquiry_id == enquiry)
             if news:

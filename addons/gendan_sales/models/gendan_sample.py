@@ -52,7 +52,7 @@ class GendanSample(models.Model):
                     "customer_verdict_date": False})
         self.env["mail.activity"]._todo_ensure(
             self, "sample_customer", lambda rec: rec.user_id,
-            lambda rec: _("Get the customer's verdict on sample %s") % rec.name,
+            lambda self: _("Get the customer's verdict on sample %s") % self.name,
             deadline=lambda rec: fields.Date.to_string(
                 self.env["gendan.sla"].add_working_days(rec.dispatch_date, 5)))
         return True

@@ -172,10 +172,10 @@ class SaleOrder(models.Model):
         today = fields.Date.context_today(self)
         self._gendan_mark_quote({"quote_sent_date": today})
         activity = self.env["mail.activity"]
-        for key, days, summary in self._gendan_followups():
+        for index, (key, days, _summary) in enumerate(self._gendan_followups()):
             activity._todo_ensure(
                 self, key, lambda order: order.user_id or self.env.user,
-                lambda order, text=summary: text % order.name,
+                lambda self, i=index: self._gendan_followups()[i][2] % self.name,
                 deadline=lambda order, n=days: fields.Date.to_string(
                     sla.add_working_days(today, n, order.company_id)))
 
@@ -186,7 +186,7 @@ class SaleOrder(models.Model):
 
     def _gendan_followups(self):
         """After sending: did they see it, more information, intention to
-        buy ((to-do key, working days, summary))."""
+        buy ((to-do key, working days, summary in self's language))."""
         return [
             ("quote_seen", 1, _("Did the customer receive and read the "
                                 "quotation %s?")),
@@ -214,8 +214,8 @@ class SaleOrder(models.Model):
             activity._todo_cancel(expired, key)
         activity._todo_ensure(
             expired, "quote_expired", lambda order: order.user_id or self.env.user,
-            lambda order: _("Quotation %s expired: extend it or cancel it")
-            % order.name)
+            lambda self: _("Quotation %s expired: extend it or cancel it")
+            % self.name)
         for order in expired:
             order.message_post(body=_("The quotation expired on %s.")
                                % order.validity_date)

@@ -404,29 +404,31 @@ class GendanShipment(models.Model):
 
     def _schedule_follow_ups(self):
         """Satisfaction call 7 days after ETA, reorder enquiry 14-28 days after."""
-        activity = self.env["mail.activity"].sudo()
-        model = self.env["ir.model"]._get("sale.order")
+        activity = self.env["mail.activity"]
         satisfaction = self.env.ref("gendan_shipping.mail_activity_type_satisfaction")
         reorder = self.env.ref("gendan_shipping.mail_activity_type_reorder")
         for shipment in self:
             arrival = fields.Date.from_string(
                 shipment.eta or shipment.shipped_date
                 or fields.Date.context_today(self))
-            for order in shipment.picking_ids.mapped("sale_id"):
-                user = order.user_id or shipment.user_id
-                for act_type, days, summary in (
-                        (satisfaction, 7, _("Satisfaction check %s") % shipment.name),
-                        (reorder, 14, _("Reorder enquiry (2-4 weeks after arrival) "
-                                        "%s") % shipment.name)):
-                    activity.create({
-                        "activity_type_id": act_type.id,
-                        "res_model_id": model.id,
-                        "res_id": order.id,
-                        "user_id": user.id,
-                        "summary": summary,
-                        "date_deadline": fields.Date.to_string(
-                            arrival + timedelta(days=days)),
-                    })
+            for kind, act_type, days in (("satisfaction", satisfaction, 7),
+                                         ("reorder", reorder, 14)):
+                activity._todo_ensure(
+                    shipment.picking_ids.mapped("sale_id"),
+                    "shipment_%s_%s" % (kind, shipment.id),
+                    lambda order, s=shipment: order.user_id or s.user_id,
+                    # the order in its salesperson's language
+                    lambda self, s=shipment, k=kind: s.with_env(
+                        self.env)._follow_up_summary(k),
+                    deadline=fields.Date.to_string(arrival + timedelta(days=days)),
+                    activity_type=act_type)
+
+    def _follow_up_summary(self, kind):
+        """The to-do of the follow-up ``kind`` after shipping, in the
+        language of ``self``."""
+        return {"satisfaction": _("Satisfaction check %s"),
+                "reorder": _("Reorder enquiry (2-4 weeks after arrival) %s"),
+                }[kind] % self.name
 
     # -- documents -------------------------------------------------------------------
 

@@ -126,6 +126,6 @@ class GendanShowroomCheck(models.Model):
         self.env["mail.activity"]._todo_ensure(
             checks.filtered(lambda check: check.state == "draft"), TODO_KEY,
             lambda check: check.company_id._showroom_keepers(),
-            _("Saturday check of the showroom sample machines"),
+            lambda self: _("Saturday check of the showroom sample machines"),
             deadline=lambda check: check.date)
         return checks

@@ -60,8 +60,8 @@ class GendanShowroomCheckLine(models.Model):
                 activity._todo_ensure(
                     machine, ACCESSORIES_KEY,
                     machine.company_id._showroom_keepers(),
-                    _("Complete the accessories of sample machine %s")
-                    % machine.display_name,
+                    lambda self: _("Complete the accessories of sample "
+                                   "machine %s") % self.display_name,
                     note=line.note or machine.accessories)
             elif line.is_present:
                 activity._todo_done(machine, ACCESSORIES_KEY)

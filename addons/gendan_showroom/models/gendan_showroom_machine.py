@@ -130,7 +130,8 @@ class GendanShowroomMachine(models.Model):
         for machine in self:
             activity._todo_ensure(
                 machine, "showroom_missing", machine.company_id._showroom_admins(),
-                _("Investigate the missing sample machine %s") % machine.display_name,
+                lambda self: _("Investigate the missing sample machine %s")
+                % self.display_name,
                 note=note)
         return True
 

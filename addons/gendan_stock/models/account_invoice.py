@@ -84,10 +84,10 @@ class AccountInvoice(models.Model):
             merchandisers = self.env.ref("gendan_base.group_merchandiser").users
             self.env["mail.activity"]._todo_ensure(
                 created, TODO_SETTLE, merchandisers,
-                lambda inv: _("Reconcile and settle the deliveries of %(shop)s "
-                              "of %(month)s") % {
-                                  "shop": inv.partner_id.name,
-                                  "month": date_from.strftime("%Y-%m")},
+                lambda self: _("Reconcile and settle the deliveries of %(shop)s "
+                               "of %(month)s") % {
+                                   "shop": self.partner_id.name,
+                                   "month": date_from.strftime("%Y-%m")},
                 deadline=fields.Date.to_string(
                     date_from + relativedelta(months=1, day=5)))
         return created

@@ -168,9 +168,9 @@ class GendanExpense(models.Model):
         drafts = self.search([("state", "=", "draft")])
         activity._todo_ensure(
             drafts, TODO_CHECK, self.env.ref(MERCHANDISER).users,
-            lambda e: _("Check the expense %s against its receipt") % e.name)
+            lambda self: _("Check the expense %s against its receipt") % self.name)
         checked = self.search([("state", "=", "checked")])
         activity._todo_ensure(
             checked, TODO_APPROVE, self.env.ref(FINANCE).users,
-            lambda e: _("Approve the expense %s") % e.name)
+            lambda self: _("Approve the expense %s") % self.name)
         return drafts | checked

@@ -84,8 +84,8 @@ class StockInventory(models.Model):
         if user:
             self.env["mail.activity"]._todo_ensure(
                 created, TODO_COUNT, user,
-                lambda inv: _("Count the stock of %s and enter the counted "
-                              "quantities") % inv.location_id.display_name,
+                lambda self: _("Count the stock of %s and enter the counted "
+                               "quantities") % self.location_id.display_name,
                 deadline=day_str)
         return created
 

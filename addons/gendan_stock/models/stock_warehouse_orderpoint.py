@@ -52,10 +52,10 @@ class StockWarehouseOrderpoint(models.Model):
         activity = self.env["mail.activity"]
         activity._todo_ensure(
             short, TODO_SHORTFALL, self._gendan_purchasers(),
-            lambda rule: _("Safety stock short: %(product)s, %(qty)s on hand, "
+            lambda self: _("Safety stock short: %(product)s, %(qty)s on hand, "
                            "minimum %(min)s") % {
-                               "product": rule.product_id.display_name,
-                               "qty": rule.gendan_qty_on_hand,
-                               "min": rule.product_min_qty})
+                               "product": self.product_id.display_name,
+                               "qty": self.gendan_qty_on_hand,
+                               "min": self.product_min_qty})
         activity._todo_done(rules - short, TODO_SHORTFALL)
         return short

@@ -37,6 +37,19 @@ class TestMonthEndCount(StockCase):
         self.assertFalse(self._run(date(2025, 1, 31)))
         self.assertEqual(len(self._todos(counts, TODO)), 1)
 
+    def test_todo_in_counter_language(self):
+        """The cron runs in English; the Chinese warehouse user reads the
+        to-do in Chinese, the location's name included (WH/库存/...)."""
+        self.env["res.lang"].load_lang("zh_CN")
+        counter = self.users["fg_wh"]
+        counter.lang = "zh_CN"
+        self.Inventory = self.Inventory.with_context(lang="en_US")
+        counts = self._run(date(2025, 1, 31))
+        todo = self._todos(counts, TODO).sudo(counter)
+        self.assertEqual(todo.summary, "盘点 %s 的实际库存并登记盘点数量"
+                         % self.shelf.with_context(lang="zh_CN").display_name)
+        self.assertIn("/库存/", todo.summary)
+
     def test_prepared_ahead_started_on_the_day(self):
         """A count prepared ahead of its day (the demo's) stays a draft: the
         month's other adjustments of the same products are not refused; the
