@@ -203,25 +203,36 @@ class GendanPickupSlip(models.Model):
             and p.state not in ("done", "cancel"))[:1]
         if not picking or self.search([("sale_order_id", "=", order.id)]):
             return False
-
-        def user(login):
-            return self.env.ref("gendan_base.user_%s_demo" % login)
         production = order.production_ids.filtered(
             lambda mo: mo.state not in ("done", "cancel"))[:1]
         if production:
-            check = self.env["gendan.qa.check"].sudo(user("production")).create(
-                {"production_id": production.id, "quantity": production.product_qty})
-            check.sudo(user("qa")).write({"result_note": _(
+            checks = self.env["gendan.qa.check"].sudo(_demo_user(self, "production"))
+            check = checks.create({"production_id": production.id,
+                                   "quantity": production.product_qty})
+            qa = check.sudo(_demo_user(self, "qa"))
+            qa.write({"result_note": _(
                 "Appearance, function test and labels checked on 32 pieces: OK.")})
-            check.sudo(user("qa")).action_pass()
-        photo = self.env["gendan.goods.photo"].sudo(user("production")).create(
+            qa.action_pass()
+        return picking._gendan_demo_clear_gates()
+
+    @api.model
+    def _demo_confirm_photos(self, picking):
+        """Demo data only: production photographs the goods of the delivery's
+        order, the salesperson mails them and records the customer's
+        confirmation (once per order)."""
+        order = picking.sale_id
+        Photo = self.env["gendan.goods.photo"]
+        if Photo.search([("sale_order_id", "=", order.id),
+                         ("state", "=", "confirmed")]):
+            return False
+        photo = Photo.sudo(_demo_user(self, "production")).create(
             {"sale_order_id": order.id, "picking_id": picking.id})
         image = tools.file_open("gendan_dispatch/demo/goods_photo.png", "rb").read()
         attachment = self.env["ir.attachment"].create({
             "name": "goods_photo.png", "datas_fname": "goods_photo.png",
             "datas": base64.b64encode(image), "res_model": photo._name,
             "res_id": photo.id, "mimetype": "image/png"})
-        seller = photo.sudo(user("salesperson"))
+        seller = photo.sudo(_demo_user(self, "salesperson"))
         seller.write({"attachment_ids": [(6, 0, attachment.ids)]})
         seller.action_photos_ready()
         seller.message_post(body=_("Photos of your goods for confirmation."),
@@ -230,9 +241,20 @@ class GendanPickupSlip(models.Model):
                             message_type="comment", subtype="mail.mt_note")
         seller.write({"customer_reply": _("Photos OK, please ship.")})
         seller.action_customer_confirm()
-        slip = self.sudo(user("merchandiser")).create({"picking_id": picking.id})
+        return True
+
+    @api.model
+    def _demo_issue(self, picking):
+        """Demo data only: the merchandiser ticks the conformity check of the
+        delivery and issues its pick-up slip."""
+        slip = self.sudo(_demo_user(self, "merchandiser")).create(
+            {"picking_id": picking.id})
         slip.check_ids.filtered(lambda c: c.check_type == "enclosures").write(
             {"note": _("20 business cards, 2 catalogues")})
         slip.check_ids.write({"is_ok": True})
         slip.action_issue()
-        return True
+        return slip
+
+
+def _demo_user(model, login):
+    return model.env.ref("gendan_base.user_%s_demo" % login)

@@ -90,6 +90,17 @@ class StockPicking(models.Model):
         return super(StockPicking, self)._gendan_check_payment_gate()
 
     @api.multi
+    def _gendan_demo_clear_gates(self):
+        """Demo data only: the customer confirms the photos of the goods, the
+        merchandiser issues the pick-up slip of each delivery waiting for it."""
+        res = super(StockPicking, self)._gendan_demo_clear_gates()
+        Slip = self.env["gendan.pickup.slip"]
+        for picking in self.filtered(lambda p: p._gendan_pickup_slip_blockers()):
+            Slip._demo_confirm_photos(picking)
+            Slip._demo_issue(picking)
+        return res
+
+    @api.multi
     def action_gendan_pickup_slip(self):
         """Open the delivery's pick-up slip, or prepare a new one."""
         self.ensure_one()
@@ -107,8 +118,12 @@ class StockPicking(models.Model):
 
     @api.multi
     def action_done(self):
+        """The warehouse's to-do of the pick-up slip ends when the goods leave."""
         unchecked(self)._gendan_check_qa_receipt()
-        return super(StockPicking, self).action_done()
+        res = super(StockPicking, self).action_done()
+        self.env["mail.activity"]._todo_done(
+            self.filtered(lambda p: p.state == "done"), "pickup_slip")
+        return res
 
     @api.multi
     def write(self, vals):

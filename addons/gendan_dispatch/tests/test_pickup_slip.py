@@ -69,6 +69,7 @@ class TestPickupSlip(DispatchCase):
         picking = self._prepare_delivery(self.picking).sudo(self.user_fg_wh)
         picking.button_validate()
         self.assertEqual(self.picking.state, "done")
+        self.assertFalse(todo.exists(), "the warehouse's to-do ends with the delivery")
         with self.assertRefused(UserError):
             slip.action_cancel()
 

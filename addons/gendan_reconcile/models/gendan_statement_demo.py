@@ -7,84 +7,100 @@ from .gendan_statement import last_month
 
 
 class GendanStatement(models.Model):
-    """Demo data builder: real moves, invoices and payments (called once from
-    demo/gendan_statement_demo.xml)."""
+    """Demo data builder: the reviewed and confirmed orders are delivered
+    through the gates, invoiced from the orders and paid, then stated
+    (called from demo/gendan_statement_demo.xml)."""
     _inherit = "gendan.statement"
 
     @api.model
-    def _demo_build_statements(self, sale_line_ids):
-        env = self.env
-        boards, kettles = env["sale.order.line"].browse(sale_line_ids)
-        today = self._sla_today()
-        last_from, last_to = last_month(today)
+    def _demo_build_statements(self, order_ids):
+        boards, kettles = self.env["sale.order"].browse(order_ids)
+        if boards.state != "sale" or self.search(
+                [("partner_id", "=", boards.partner_id.id)]):
+            return False
+        last_from, last_to = last_month(self._sla_today())
         prev_from, prev_to = last_month(last_from)
         day = lambda start, n: fields.Date.to_string(start + timedelta(days=n))  # noqa
+        self._demo_backdate_order(boards, day(prev_from, -20))
+        self._demo_backdate_order(kettles, day(last_from, -10))
         self._demo_deliver(boards, 1200, day(prev_from, 4))
-        self._demo_invoice(boards, 1200, day(prev_from, 5))
+        self._demo_invoice(boards, day(prev_from, 5))
         self._demo_deliver(boards, 800, day(last_from, 2))
-        invoice = self._demo_invoice(boards, 800, day(last_from, 3))
+        invoice = self._demo_invoice(boards, day(last_from, 3))
         self._demo_deliver(kettles, 1200, day(last_from, 15))
-        bank = env["account.journal"].search([("type", "=", "bank")], limit=1)
-        invoice.pay_and_reconcile(bank, 2000.0, day(last_from, 20))
-        merchandiser = env.ref("gendan_base.user_merchandiser_demo")
-        finance = env.ref("gendan_base.user_finance_demo")
+        bank = self.env["account.journal"].search([("type", "=", "bank")], limit=1)
+        self._demo_as(invoice, "finance").pay_and_reconcile(
+            bank, 2000.0, day(last_from, 20))
         confirmed = self._prepare_statements(
             "customer", fields.Date.to_string(prev_from),
-            fields.Date.to_string(prev_to), boards.order_partner_id)
+            fields.Date.to_string(prev_to), boards.partner_id)
         disputed = self._prepare_statements(
             "customer", fields.Date.to_string(last_from),
-            fields.Date.to_string(last_to), boards.order_partner_id)
-        for statement in confirmed | disputed:
-            statement.sudo(merchandiser).action_submit()
-            statement.sudo(merchandiser).action_signoff_sign()
-            statement.sudo(finance).action_signoff_sign()
-            statement.sudo(merchandiser).action_send()
-        confirmed.sudo(merchandiser).write({
+            fields.Date.to_string(last_to), boards.partner_id)
+        self._demo_send(confirmed | disputed)
+        merchandiser = self._demo_as(confirmed, "merchandiser")
+        merchandiser.write({
             "stamped_copy": base64.b64encode(b"Stamped and signed by Pacific Homeware"),
             "stamped_copy_filename": "stamped-statement.txt"})
-        confirmed.sudo(merchandiser).action_confirm()
-        line = disputed.line_ids.filtered(
-            lambda rec: rec.product_id == kettles.product_id)
-        line.sudo(merchandiser).write({
+        merchandiser.action_confirm()
+        kettle = kettles.order_line.product_id
+        line = self._demo_as(disputed.line_ids.filtered(
+            lambda rec: rec.product_id == kettle), "merchandiser")
+        line.write({
             "is_disputed": True,
             "dispute_reason": "Only 1,176 kettles received: 24 cartons crushed "
                               "in transit (survey report attached to the claim)."})
-        disputed.sudo(merchandiser).action_dispute()
+        self._demo_as(disputed, "merchandiser").action_dispute()
         return True
 
     @api.model
-    def _demo_deliver(self, sale_line, qty, date):
-        picking_type = self.env.ref("stock.picking_type_out")
-        src = picking_type.default_location_src_id
-        dest = self.env.ref("stock.stock_location_customers")
-        picking = self.env["stock.picking"].create({
-            "partner_id": sale_line.order_partner_id.id,
-            "origin": sale_line.order_id.name,
-            "picking_type_id": picking_type.id, "location_id": src.id,
-            "location_dest_id": dest.id, "move_lines": [(0, 0, {
-                "name": sale_line.name, "product_id": sale_line.product_id.id,
-                "product_uom_qty": qty, "product_uom": sale_line.product_uom.id,
-                "location_id": src.id, "location_dest_id": dest.id,
-                "sale_line_id": sale_line.id})]})
-        picking.action_confirm()
+    def _demo_as(self, records, login):
+        return self.env["gendan.demo"]._as_demo_user(records, login)
+
+    @api.model
+    def _demo_send(self, statements):
+        """Submitted, signed by the merchandiser and finance, sent."""
+        for statement in statements:
+            self._demo_as(statement, "merchandiser").action_submit()
+            self._demo_as(statement, "merchandiser").action_signoff_sign()
+            self._demo_as(statement, "finance").action_signoff_sign()
+            self._demo_as(statement, "merchandiser").action_send()
+
+    @api.model
+    def _demo_backdate_order(self, order, date):
+        """The order was placed and confirmed before its goods left."""
+        order.write({"date_order": date + " 02:00:00",
+                     "confirmation_date": date + " 06:00:00"})
+
+    @api.model
+    def _demo_deliver(self, order, qty, date):
+        """``qty`` of the order's open delivery leave on ``date``: the gates
+        are cleared, the finished goods warehouse validates (the rest stays
+        on a backorder)."""
+        picking = order.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state not in ("done", "cancel"))
+        picking._gendan_demo_clear_gates()
+        picking = self._demo_as(picking, "fg_wh")
+        picking.action_assign()
         picking.move_lines.write({"quantity_done": qty})
-        picking.action_done()
-        self.env.cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s",
-                            (date + " 08:00:00", picking.id))
+        action = picking.button_validate()
+        if action and action.get("res_model") == "stock.backorder.confirmation":
+            picking.env[action["res_model"]].browse(action["res_id"]).process()
+        when = (date + " 08:00:00", picking.id)
+        cr = self.env.cr
+        cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s", when)
+        cr.execute("UPDATE stock_move_line SET date = %s WHERE picking_id = %s", when)
+        cr.execute("UPDATE stock_picking SET date_done = %s WHERE id = %s", when)
+        picking.invalidate_cache(["date_done"])
         picking.move_lines.invalidate_cache(["date"])
 
     @api.model
-    def _demo_invoice(self, sale_line, qty, date):
-        partner = sale_line.order_partner_id
-        account = sale_line.product_id.categ_id.property_account_income_categ_id
-        invoice = self.env["account.invoice"].with_context(type="out_invoice").create({
-            "partner_id": partner.id, "type": "out_invoice", "date_invoice": date,
-            "account_id": partner.property_account_receivable_id.id,
-            "user_id": sale_line.order_id.user_id.id,
-            "origin": sale_line.order_id.name,
-            "invoice_line_ids": [(0, 0, {
-                "product_id": sale_line.product_id.id, "name": sale_line.name,
-                "quantity": qty, "price_unit": sale_line.price_unit,
-                "account_id": account.id, "sale_line_ids": [(6, 0, sale_line.ids)]})]})
+    def _demo_invoice(self, order, date):
+        """Finance invoices what the order delivered so far, dated ``date``,
+        and posts the invoice."""
+        finance = self._demo_as(order, "finance")
+        invoice = finance.env["account.invoice"].browse(finance.action_invoice_create())
+        invoice.write({"date_invoice": date})
         invoice.action_invoice_open()
         return invoice

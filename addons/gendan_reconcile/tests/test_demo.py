@@ -1,0 +1,45 @@
+"""The demo statements state orders that went through Gendan's flow: reviewed
+and confirmed, delivered on their own delivery orders, invoiced from the
+orders (read as finance, as the factory's user opening the demo would)."""
+from odoo.tests.common import TransactionCase
+
+
+class TestDemoStatements(TransactionCase):
+
+    def setUp(self):
+        super(TestDemoStatements, self).setUp()
+        self.finance = self.env.ref("gendan_base.user_finance_demo")
+        self.partner = self.env.ref("gendan_reconcile.partner_pacific_demo")
+        self.statements = self.env["gendan.statement"].sudo(self.finance).search(
+            [("partner_id", "=", self.partner.id)], order="date_from")
+
+    def test_confirmed_then_disputed(self):
+        self.assertEqual(self.statements.mapped("state"), ["confirmed", "disputed"])
+        disputed = self.statements[1].line_ids.filtered("is_disputed")
+        self.assertEqual(disputed.mapped("product_id.name"),
+                         ["Stainless Steel Kettle SK-17L"])
+
+    def test_lines_rest_on_confirmed_orders(self):
+        lines = self.statements.mapped("line_ids").filtered(
+            lambda line: line.line_type == "delivery")
+        self.assertEqual(len(lines), 3)
+        orders = lines.mapped("sale_order_id")
+        self.assertEqual(orders.mapped("state"), ["sale", "sale"])
+        self.assertEqual(set(orders.mapped("signoff_state")), {"approved"})
+        for line in lines:
+            picking = line.picking_id
+            self.assertEqual(picking.state, "done")
+            self.assertEqual(picking.sale_id, line.sale_order_id)
+            self.assertEqual(picking.picking_type_code, "outgoing")
+
+    def test_invoices_made_from_the_orders(self):
+        boards = self.env.ref("gendan_reconcile.order_pacific_boards_demo").sudo(
+            self.finance)
+        self.assertEqual(boards.picking_ids.mapped("state"), ["done", "done"])
+        self.assertEqual(sorted(boards.invoice_ids.mapped("amount_total")),
+                         [3040.0, 4560.0])
+        self.assertEqual(boards.invoice_status, "invoiced")
+        self.assertEqual(sorted(boards.invoice_ids.mapped("state")), ["open", "open"])
+        kettles = self.env.ref("gendan_reconcile.order_pacific_kettles_demo").sudo(
+            self.finance)
+        self.assertEqual(kettles.invoice_status, "to invoice")
