@@ -783,6 +783,11 @@ class TestExportOrderFlow(RpcServerCase):
         self.open("stock.picking", self.picking_id)
         self.click("action_assign")
         self.click("button_validate")
+        # the immediate-transfer dialog opens after the RPC that returns it
+        # (and its fade): wait for it or for the validated delivery
+        self.wait(lambda: self.visible(".modal.in, .modal.show")
+                  or self.status() == "Done",
+                  message="validating the delivery shows neither a dialog nor Done")
         if self.visible(".modal.in, .modal.show"):
             self.modal_click("process")
         self.assert_status("Done")
