@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class GendanDemo(models.AbstractModel):
@@ -20,6 +21,7 @@ class GendanDemo(models.AbstractModel):
         (ids, or a domain that may hold the starting condition) whose
         ``state_field`` is one of ``states`` (every record when None), as
         the demo user ``login`` (the caller when None)."""
+        self._check_installer()
         todo = self.env[model]
         if records and not isinstance(records[0], int):
             todo = todo.search(records)
@@ -35,15 +37,37 @@ class GendanDemo(models.AbstractModel):
         return True
 
     @api.model
+    def load_translations(self, module):
+        """Load the translations of ``module`` before its demo steps run.
+
+        Odoo loads a module's .po files after its data and demo, so without
+        this the to-dos and chatter lines the steps write for zh_CN users
+        would be in English (the ``_()`` of a module's code finds no
+        translation yet)."""
+        self._check_installer()
+        self.env["ir.module.module"].search(
+            [("name", "=", module)])._update_translations()
+        self.env["ir.translation"].clear_caches()
+        return True
+
+    @api.model
     def sign(self, model, records, logins):
         """Sign the ``records`` of ``model`` (ids) as each demo user of
         ``logins`` in turn, where a signature of theirs is pending."""
+        self._check_installer()
         todo = self.env[model].browse(records)
         for login in logins:
             for rec in self._as_demo_user(todo, login):
                 if rec.signoff_state == "pending" and rec.signoff_can_sign:
                     rec.action_signoff_sign()
         return True
+
+    def _check_installer(self):
+        """Demo steps act as any demo user: only the installer (the
+        superuser loading the demo data) runs them, never an RPC caller."""
+        if self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("Demo data steps run only while the demo data "
+                                "is loaded."))
 
     @api.model
     def _as_demo_user(self, records, login):
@@ -58,6 +82,7 @@ class GendanDemo(models.AbstractModel):
     def ensure(self, model, domain, values):
         """The ids of the records of ``model`` matching ``domain``, or of
         the one created from ``values`` when none does."""
+        self._check_installer()
         records = self.env[model].search(domain)
         return (records or self.env[model].create(values)).ids
 
@@ -66,6 +91,7 @@ class GendanDemo(models.AbstractModel):
         """Load the language ``code`` (with the translations of the modules
         installed so far) unless it is active, so that demo users and
         partners may speak it on any install."""
+        self._check_installer()
         if not self.env["res.lang"].search([("code", "=", code)]):
             self.env["base.language.install"].create({"lang": code}).lang_install()
         return True
@@ -75,6 +101,7 @@ class GendanDemo(models.AbstractModel):
         """The company works on the six-day calendar of the demo, without
         China's public holidays of this year and the next; returns the
         calendar's id."""
+        self._check_installer()
         company = self.env.ref(company_ref)
         calendar = self.env.ref("gendan_base.resource_calendar_six_day_demo")
         year = fields.Date.from_string(fields.Date.context_today(self)).year
