@@ -60,6 +60,23 @@ class TestSignoffAttacks(RpcServerCase):
         self.assertTrue(self.call("admin", "gendan.memo", "search",
                                   [("id", "=", memo_id)]))
 
+    def test_demo_steps_refused(self):
+        """The demo data's steps act as any demo user: over RPC they are
+        refused to every user, the administrator (uid 1, the superuser in
+        Odoo 11) included, and change nothing."""
+        memo_id = self.call("merchandiser", "gendan.memo", "create",
+                            {"subject": "Demo step target"})
+        for login in ("merchandiser", "general_manager", "admin"):
+            message = self.assertRefused(
+                login, "gendan.demo", "_run", "gendan.memo", [memo_id],
+                "action_submit", ["draft"], "general_manager")
+            self.assertIn("Private methods", message)
+            self.assertRefused(login, "gendan.demo", "_sign", "gendan.memo",
+                               [memo_id], ["general_manager"])
+            self.assertRefused(login, "gendan.demo", "_load_translations",
+                               "gendan_base")
+        self.assertEqual(self._memo(memo_id)["state"], "draft")
+
     def test_concurrent_parallel_signatures(self):
         """20 users signing one document at once: each signature recorded once."""
         group_id = self.call("admin", "ir.model.data", "xmlid_to_res_id",

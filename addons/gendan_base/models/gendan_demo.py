@@ -8,15 +8,21 @@ class GendanDemo(models.AbstractModel):
     A demo ``<function>`` runs again when a module is installed over itself
     (``-i`` of an installed module); each step acts only on the records
     still in the state it starts from, so a second load changes nothing.
-    Every module's demo data calls ``run``.
+    Every module's demo data calls ``_run``.
+
+    The steps act as any demo user (the general manager included), so they
+    are private: Odoo refuses a method whose name starts with ``_`` to every
+    RPC caller, while a data file's ``<function>`` may call it. In Odoo 11
+    the administrator *is* the superuser (uid 1), so the uid check below
+    alone would let an administrator sign as the general manager over RPC.
     """
 
     _name = "gendan.demo"
     _description = "Demo Data Step"
 
     @api.model
-    def run(self, model, records, method, states=None, login=None, args=None,
-            state_field="state"):
+    def _run(self, model, records, method, states=None, login=None, args=None,
+             state_field="state"):
         """Call ``method`` (with ``args``) on the ``records`` of ``model``
         (ids, or a domain that may hold the starting condition) whose
         ``state_field`` is one of ``states`` (every record when None), as
@@ -37,7 +43,7 @@ class GendanDemo(models.AbstractModel):
         return True
 
     @api.model
-    def load_translations(self, module):
+    def _load_translations(self, module):
         """Load the translations of ``module`` before its demo steps run.
 
         Odoo loads a module's .po files after its data and demo, so without
@@ -51,7 +57,7 @@ class GendanDemo(models.AbstractModel):
         return True
 
     @api.model
-    def sign(self, model, records, logins):
+    def _sign(self, model, records, logins):
         """Sign the ``records`` of ``model`` (ids) as each demo user of
         ``logins`` in turn, where a signature of theirs is pending."""
         self._check_installer()
@@ -63,8 +69,8 @@ class GendanDemo(models.AbstractModel):
         return True
 
     def _check_installer(self):
-        """Demo steps act as any demo user: only the installer (the
-        superuser loading the demo data) runs them, never an RPC caller."""
+        """Demo steps act as any demo user: only the superuser runs them
+        (the installer loading the demo data); a user's code never does."""
         if self.env.uid != SUPERUSER_ID:
             raise AccessError(_("Demo data steps run only while the demo data "
                                 "is loaded."))
@@ -79,7 +85,7 @@ class GendanDemo(models.AbstractModel):
         return records.sudo(user).with_context(lang=user.lang)
 
     @api.model
-    def ensure(self, model, domain, values):
+    def _ensure(self, model, domain, values):
         """The ids of the records of ``model`` matching ``domain``, or of
         the one created from ``values`` when none does."""
         self._check_installer()
@@ -87,7 +93,7 @@ class GendanDemo(models.AbstractModel):
         return (records or self.env[model].create(values)).ids
 
     @api.model
-    def ensure_language(self, code):
+    def _ensure_language(self, code):
         """Load the language ``code`` (with the translations of the modules
         installed so far) unless it is active, so that demo users and
         partners may speak it on any install."""
@@ -97,7 +103,7 @@ class GendanDemo(models.AbstractModel):
         return True
 
     @api.model
-    def ensure_work_calendar(self, company_ref="base.main_company"):
+    def _ensure_work_calendar(self, company_ref="base.main_company"):
         """The company works on the six-day calendar of the demo, without
         China's public holidays of this year and the next; returns the
         calendar's id."""

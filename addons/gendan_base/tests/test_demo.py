@@ -27,9 +27,9 @@ class TestDemoTwice(SavepointCase):
             "subject": "Demo step", "user_id": self.env.ref(
                 "gendan_base.user_merchandiser_demo").id})
         demo = self.env["gendan.demo"]
-        self.assertTrue(demo.run("gendan.memo", memo.ids, "action_submit",
-                                 ["draft"], "merchandiser"))
-        self.assertEqual(memo.state, "to_sign")
-        self.assertFalse(demo.run("gendan.memo", memo.ids, "action_submit",
+        self.assertTrue(demo._run("gendan.memo", memo.ids, "action_submit",
                                   ["draft"], "merchandiser"))
+        self.assertEqual(memo.state, "to_sign")
+        self.assertFalse(demo._run("gendan.memo", memo.ids, "action_submit",
+                                   ["draft"], "merchandiser"))
         self.assertEqual(memo.state, "to_sign")

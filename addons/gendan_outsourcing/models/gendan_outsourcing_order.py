@@ -389,7 +389,7 @@ class GendanOutsourcingOrder(models.Model):
     def _demo_sign_order_lists(self, order_id, logins):
         """Demo data only: sign the order's lists as the demo users."""
         lists = self.search([("sale_order_id", "=", order_id)])
-        return self.env["gendan.demo"].sign(
+        return self.env["gendan.demo"]._sign(
             self._name, lists.ids, logins)
 
     @api.model

@@ -323,7 +323,7 @@ class GendanEnquiry(models.Model):
         if order.signoff_state == "none":
             order.sudo(self.env.ref("gendan_base.user_merchandiser_demo")
                        ).action_signoff_request()
-        self.env["gendan.demo"].sign("sale.order", order.ids, [
+        self.env["gendan.demo"]._sign("sale.order", order.ids, [
             "salesperson", "engineer", "purchaser", "production", "qa",
             "merchandiser"])
         if order.signoff_state == "approved":
