@@ -1,8 +1,11 @@
+import re
+
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
 
-from .common import GendanCase, QueryCounter, pdf_page_count, render_pdf
+from .common import (
+    GendanCase, QueryCounter, pdf_page_count, pdf_text_layer, render_pdf)
 
 
 class TestSignoff(GendanCase):
@@ -424,6 +427,30 @@ class TestSignoff(GendanCase):
         # several records in one print (Debian's wkhtmltopdf needs the merge)
         other = self._submitted()
         self.assertEqual(pdf_page_count(render_pdf(report, (memo | other).ids)), 2)
+
+    def test_report_pages_numbered(self):
+        """A print numbers its pages ("page / pages" of the whole print, as
+        core's footer would with a patched wkhtmltopdf), also when several
+        records print at once; the text stays searchable text."""
+        memo = self._memo()
+        memo.body = "".join("<p>第 %d 段：盘点与签核。</p>" % n for n in range(90))
+        report = self.env.ref("gendan_base.action_report_memo")
+        pdf = render_pdf(report, memo.ids)
+        pages = pdf_page_count(pdf)
+        self.assertGreater(pages, 1)
+        text = pdf_text_layer(pdf)
+        self.assertEqual(self._page_numbers(text), [
+            (page, pages) for page in range(1, pages + 1)])
+        self.assertIn("盘点与签核", text)
+        pdf = render_pdf(report, (memo | self._memo()).ids)
+        self.assertEqual(pdf_page_count(pdf), pages + 1)
+        self.assertEqual(self._page_numbers(pdf_text_layer(pdf)), [
+            (page, pages + 1) for page in range(1, pages + 2)])
+
+    @staticmethod
+    def _page_numbers(text):
+        return [(int(page), int(total)) for page, total
+                in re.findall(r"^(\d+) ?/ ?(\d+)$", text, re.M)]
 
     def test_next_signers_notified(self):
         """Each step gives the users who sign next their to-do (not a mail),
