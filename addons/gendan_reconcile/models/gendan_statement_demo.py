@@ -23,6 +23,8 @@ class GendanStatement(models.Model):
         day = lambda start, n: fields.Date.to_string(start + timedelta(days=n))  # noqa
         self._demo_backdate_order(boards, day(prev_from, -20))
         self._demo_backdate_order(kettles, day(last_from, -10))
+        self._demo_customer_data(boards, day(prev_from, -17))
+        self._demo_customer_data(kettles, day(last_from, -7))
         self._demo_deliver(boards, 1200, day(prev_from, 4))
         self._demo_invoice(boards, day(prev_from, 5))
         self._demo_deliver(boards, 800, day(last_from, 2))
@@ -71,6 +73,28 @@ class GendanStatement(models.Model):
         """The order was placed and confirmed before its goods left."""
         order.write({"date_order": date + " 02:00:00",
                      "confirmation_date": date + " 06:00:00"})
+
+    @api.model
+    def _demo_customer_data(self, order, date):
+        """The customer's shipping mark arrived and was approved on ``date``
+        (within the order's data deadline): the cockpit's customer data
+        milestone of the delivered order is done, not late."""
+        items = self._demo_as(self.env["gendan.requirement.item"], "merchandiser")
+        item = items.create({
+            "order_id": order.id, "item_type": "shipping_mark",
+            "name": "Shipping mark (main and side marks)",
+            "attachment_ids": [(0, 0, {
+                "name": "%s shipping mark.pdf" % order.name,
+                "datas_fname": "shipping_mark.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4\n% Gendan demo mark\n")})]})
+        item.action_receive()
+        item.action_approve()
+        self.env.cr.execute(
+            "UPDATE gendan_requirement_item SET received_date = %s, "
+            "approved_date = %s WHERE id = %s", (date, date, item.id))
+        item.invalidate_cache(["received_date", "approved_date"])
+        item.modified(["received_date", "approved_date"])
+        item.recompute()
 
     @api.model
     def _demo_deliver(self, order, qty, date):

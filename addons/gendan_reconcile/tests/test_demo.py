@@ -43,3 +43,21 @@ class TestDemoStatements(TransactionCase):
         kettles = self.env.ref("gendan_reconcile.order_pacific_kettles_demo").sudo(
             self.finance)
         self.assertEqual(kettles.invoice_status, "to invoice")
+
+    def test_delivered_orders_not_late(self):
+        """The stated orders had their customer data in time and are not on
+        the merchandiser's late list."""
+        merchandiser = self.env.ref("gendan_base.user_merchandiser_demo")
+        orders = (self.env.ref("gendan_reconcile.order_pacific_boards_demo")
+                  | self.env.ref("gendan_reconcile.order_pacific_kettles_demo"))
+        orders = orders.sudo(merchandiser)
+        self.assertEqual(orders.mapped("milestone_data_state"), ["done", "done"])
+        for order in orders:
+            item = order.requirement_item_ids
+            self.assertEqual(item.state, "approved")
+            self.assertTrue(item.attachment_ids)
+            self.assertLessEqual(item.approved_date, order.milestone_data_date)
+            late = [name for name in order._fields
+                    if name.startswith("milestone_") and name.endswith("_state")
+                    and order[name] == "late"]
+            self.assertFalse(late, order.name)
