@@ -70,17 +70,17 @@ class StockInventory(models.Model):
         done |= self.search([("state", "=", "confirm"),
                              ("company_id", "=", company.id)]).mapped("location_id")
         created = self.browse()
+        user = company.gendan_count_user_id
+        # named in the counter's language, whoever runs the cron
+        reader = self.with_context(lang=user.lang or self.env.lang)
         for location in company.gendan_count_location_ids - done:
             created |= self.create({
-                "name": _("Month-end count %(month)s %(location)s") % {
-                    "month": day.strftime("%Y-%m"),
-                    "location": location.display_name},
+                "name": reader._gendan_count_name(day, location),
                 "location_id": location.id, "filter": "none",
                 "company_id": company.id, "gendan_count_date": day_str})
         if start:
             drafts = prepared.filtered(lambda inv: inv.state == "draft")
             (created | drafts).action_start()
-        user = company.gendan_count_user_id
         if user:
             self.env["mail.activity"]._todo_ensure(
                 created, TODO_COUNT, user,
@@ -88,6 +88,14 @@ class StockInventory(models.Model):
                                "quantities") % self.location_id.display_name,
                 deadline=day_str)
         return created
+
+    @api.model
+    def _gendan_count_name(self, day, location):
+        """The name of the count of ``location`` for ``day``, in the
+        context's language."""
+        return _("Month-end count %(month)s %(location)s") % {
+            "month": day.strftime("%Y-%m"),
+            "location": location.with_env(self.env).display_name}
 
     @api.model
     def _gendan_demo_opening_stock(self, name, product, location, quantity):

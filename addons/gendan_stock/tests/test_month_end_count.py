@@ -39,7 +39,8 @@ class TestMonthEndCount(StockCase):
 
     def test_todo_in_counter_language(self):
         """The cron runs in English; the Chinese warehouse user reads the
-        to-do in Chinese, the location's name included (WH/库存/...)."""
+        to-do and the count's name in Chinese, the location's name included
+        (WH/库存/...)."""
         self.env["res.lang"].load_lang("zh_CN")
         counter = self.users["fg_wh"]
         counter.lang = "zh_CN"
@@ -49,6 +50,8 @@ class TestMonthEndCount(StockCase):
         self.assertEqual(todo.summary, "盘点 %s 的实际库存并登记盘点数量"
                          % self.shelf.with_context(lang="zh_CN").display_name)
         self.assertIn("/库存/", todo.summary)
+        self.assertEqual(counts.name, "2025-01 月末盘点 %s"
+                         % self.shelf.with_context(lang="zh_CN").display_name)
 
     def test_prepared_ahead_started_on_the_day(self):
         """A count prepared ahead of its day (the demo's) stays a draft: the
