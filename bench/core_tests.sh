@@ -34,11 +34,15 @@ dropdb_if() { "$PY" -c 'import sys, psycopg2; c = psycopg2.connect(dbname="postg
 run_suite() {  # name, gendan modules to install after the apps (may be empty)
     local name=$1 extra=$2 db="${PREFIX}$1" start paths=()
     dropdb_if "$db"
-    # the apps first (the chart of accounts is set up when `account` is
-    # installed on its own), then the gendan modules, as ./gendan does
+    # base with the company made Chinese (the chart of accounts in CNY),
+    # then the apps (the chart is set up when `account` is installed on its
+    # own), then the gendan modules, as ./gendan does
     echo "[core-tests] $name: installing $APPS ${extra}"
-    odoo -d "$db" -i "$APPS" --load-language=en_US --stop-after-init --log-level=warn \
+    odoo -d "$db" -i base --load-language=en_US --stop-after-init --log-level=warn \
         >"$OUT/$name-install.log" 2>&1
+    "$PY" "$ROOT/compat/china_company.py" "$db" >>"$OUT/$name-install.log" 2>&1
+    odoo -d "$db" -i "$APPS" --stop-after-init --log-level=warn \
+        >>"$OUT/$name-install.log" 2>&1
     if [ -n "$extra" ]; then
         odoo -d "$db" -i "$extra" --stop-after-init --log-level=warn \
             >>"$OUT/$name-install.log" 2>&1

@@ -97,10 +97,19 @@ def stamp(db, value=None):
     return value
 
 
+def install_core(db):
+    """``base``, the company made Chinese, then Odoo's apps: as ./gendan
+    builds a database (the chart of accounts in CNY)."""
+    odoo_cli(db, "-i", "base")
+    china = os.path.join(common.ROOT, "compat", "china_company.py")
+    subprocess.run([sys.executable, china, db], check=True)
+    odoo_cli(db, "-i", CORE_APPS)
+
+
 def prepare_core(db):
     if not db_exists(db):
         log("building %s: Odoo's apps only, demo data (a few minutes)" % db)
-        odoo_cli(db, "-i", CORE_APPS)
+        install_core(db)
 
 
 def prepare_gendan(db, source):
@@ -123,7 +132,7 @@ def prepare_gendan(db, source):
                                 os.path.join(store, db)], check=True)
         else:
             log("building %s: Odoo's apps, then every gendan module, demo data" % db)
-            odoo_cli(db, "-i", CORE_APPS)
+            install_core(db)
             odoo_cli(db, "-i", modules)
         stamp(db, wanted)
     elif stamp(db) != wanted:

@@ -28,6 +28,19 @@ class AccountInvoice(models.Model):
                                "paid": currency.name})
 
     @api.multi
+    def _prepare_payment_vals(self, pay_journal, pay_amount=None, date=None,
+                              writeoff_acc=None, communication=None):
+        """pay_and_reconcile pays in the invoice's currency, as the Register
+        Payment wizard does: Odoo 11 leaves the payment in the company
+        currency, so a USD invoice of a CNY company would be "paid" with the
+        same number of yuan."""
+        vals = super(AccountInvoice, self)._prepare_payment_vals(
+            pay_journal, pay_amount=pay_amount, date=date, writeoff_acc=writeoff_acc,
+            communication=communication)
+        vals.setdefault("currency_id", self.currency_id.id)
+        return vals
+
+    @api.multi
     def assign_outstanding_credit(self, credit_aml_id):
         line = self.env["account.move.line"].browse(credit_aml_id)
         if line.payment_id:

@@ -1,14 +1,15 @@
 """A small export business in March 2025, built once per test class.
 
-Hand-computed figures (company currency USD, no taxes):
+Hand-computed figures in the company currency ("CC": CNY on a database built
+by ./gendan, the figures hold for any), no taxes:
 
-Harbor (USD order SO-A, 100 lamps at 12.50):
+Harbor (order SO-A in the company currency, 100 lamps at 12.50):
   delivered 60 on 03-05 (invoiced 03-06: 750.00) and 40 on 03-20 (not invoiced:
   500.00); opening: invoice of 02-10 for 300.00; paid 500.00 on 03-25; credit
   note of 50.00 on 03-28; closing 300 + 750 - 50 - 500 = 500.00.
-Lyon (EUR order, 15 vases at 20.00 EUR; 1 USD = 0.8 EUR from 03-01, 0.5 from
-  03-14): delivered 10 on 03-10 (invoiced 03-12 at 1.25: 200 EUR = 250.00 USD)
-  and 5 on 03-15 (not invoiced, 100 EUR at 2.0 = 200.00 USD); closing 250.00.
+Lyon (EUR order, 15 vases at 20.00 EUR; 1 CC = 0.8 EUR from 03-01, 0.5 from
+  03-14): delivered 10 on 03-10 (invoiced 03-12 at 1.25: 200 EUR = 250.00 CC)
+  and 5 on 03-15 (not invoiced, 100 EUR at 2.0 = 200.00 CC); closing 250.00.
 """
 from odoo.addons.gendan_base.tests.common import GendanCase, shift_date
 
@@ -22,11 +23,11 @@ class ReconcileCase(GendanCase):
         super(ReconcileCase, cls).setUpClass()
         env = cls.env
         cls.company = env.user.company_id
-        cls.usd = cls.company.currency_id
+        cls.company_currency = cls.company.currency_id
         cls.eur = env.ref("base.EUR")
         Rate = env["res.currency.rate"]
-        Rate.create({"currency_id": cls.usd.id, "name": "2025-01-01", "rate": 1.0,
-                     "company_id": cls.company.id})
+        Rate.create({"currency_id": cls.company_currency.id, "name": "2025-01-01",
+                     "rate": 1.0, "company_id": cls.company.id})
         Rate.create({"currency_id": cls.eur.id, "name": "2025-03-01", "rate": 0.8,
                      "company_id": cls.company.id})
         Rate.create({"currency_id": cls.eur.id, "name": "2025-03-14", "rate": 0.5,
@@ -125,7 +126,7 @@ class ReconcileCase(GendanCase):
         invoice = Invoice.create({
             "partner_id": partner.id, "type": kind, "date_invoice": date,
             "account_id": partner.property_account_receivable_id.id,
-            "currency_id": (currency or cls.usd).id,
+            "currency_id": (currency or cls.company_currency).id,
             "user_id": cls.salesperson.id,
             "invoice_line_ids": [(0, 0, {
                 "product_id": product.id, "name": product.name, "quantity": qty,
@@ -160,7 +161,7 @@ class ReconcileCase(GendanCase):
             cls.users["documents_clerk"]).create({
                 "shipment_id": shipment.id, "carrier_id": carrier.id,
                 "charge_type": "freight", "amount": amount,
-                "currency_id": (currency or cls.usd).id})
+                "currency_id": (currency or cls.company_currency).id})
         bill = charge.invoice_id
         bill.sudo(cls.finance).write({"date_invoice": date})
         bill.sudo(cls.finance).action_invoice_open()

@@ -26,7 +26,7 @@ class TestStatementDocuments(ReconcileCase):
         self.assertEqual(notes.invoice_id, self.refund_a)
         self.assertEqual(notes.invoice_id.type, "out_refund")
         self.assertEqual(notes.reference, self.refund_a.number)
-        self.assertEqual(notes.line_currency_id, self.usd)
+        self.assertEqual(notes.line_currency_id, self.company_currency)
         self.assertAlmostEqual(notes.amount_currency, -50.0)
         self.assertAlmostEqual(notes.amount, -50.0)
         self.assertEqual(notes.invoice_state, "invoiced")
@@ -39,7 +39,7 @@ class TestStatementDocuments(ReconcileCase):
         self.assertEqual(self.st_a.line_count, 3)
 
     def test_foreign_credit_note_converted(self):
-        """A EUR credit note of 03-20 (1 USD = 0.5 EUR): -10 EUR = -20.00 USD,
+        """A EUR credit note of 03-20 (1 CC = 0.5 EUR): -10 EUR = -20.00 CC,
         shown after refreshing the draft; the balance moves by as much."""
         before = self.st_b.closing_balance
         refund = self._invoice(self.lyon, [(self.vase, 0.5, 20.0, False)],
@@ -69,7 +69,8 @@ class TestStatementDocuments(ReconcileCase):
     def test_supplier_freight_lines(self):
         """The carrier's freight bill (a shipment charge) is a charge line of
         its supplier statement, in the bill's currency and converted, with
-        the payment in the balance."""
+        the payment in the balance: 300 EUR paid on 03-25 (1 EUR = 2.00 in
+        the company currency) are 600.00."""
         if "purchase.order" not in self.env:
             self.skipTest("purchase is not installed")
         carrier = self.env["res.partner"].create({
@@ -90,8 +91,8 @@ class TestStatementDocuments(ReconcileCase):
         self.assertAlmostEqual(line.amount_currency, 400.0)
         self.assertAlmostEqual(line.amount, 800.0)
         self.assertAlmostEqual(statement.invoiced_amount, 800.0)
-        self.assertAlmostEqual(statement.payment_amount, 300.0)
-        self.assertAlmostEqual(statement.closing_balance, 500.0)
+        self.assertAlmostEqual(statement.payment_amount, 600.0)
+        self.assertAlmostEqual(statement.closing_balance, 200.0)
         self.assertAlmostEqual(statement.amount_delivered, 0.0)
         # a draft bill (not validated by finance) is no line yet
         self.assertFalse(statement.line_ids.filtered(

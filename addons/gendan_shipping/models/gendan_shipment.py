@@ -109,10 +109,17 @@ class GendanShipment(models.Model):
         for shipment in self:
             shipment.sale_order_ids = shipment.picking_ids.mapped("sale_id")
 
+    def _gendan_pricelist(self):
+        """The customer's pricelist: the documents of a shipment without a
+        sales order are in its currency at its prices."""
+        self.ensure_one()
+        return self.sudo().partner_id.property_product_pricelist
+
     def _compute_balance_due(self):
         for shipment in self:
             orders = shipment.sudo().picking_ids.mapped("sale_id")
             shipment.currency_id = (orders[:1].currency_id
+                                    or shipment._gendan_pricelist().currency_id
                                     or shipment.company_id.currency_id)
             shipment.balance_due = sum(
                 inv.residual * (1 if inv.type == "out_invoice" else -1)
@@ -470,7 +477,8 @@ class GendanShipment(models.Model):
     def _invoice_rows(self):
         """Commercial invoice lines: the goods lines of the posted customer
         invoices (number, quantities, prices from accounting); before the
-        invoice is posted, the loaded quantity priced at the order price."""
+        invoice is posted, the loaded quantity priced at the order price
+        (without an order: at the customer's pricelist, in its currency)."""
         self.ensure_one()
         invoices = self._customer_invoices()
         if invoices:
@@ -483,11 +491,18 @@ class GendanShipment(models.Model):
         moves = self.sudo().picking_ids.mapped("move_lines").filtered(
             lambda m: m.state != "cancel" and m.sale_line_id)
         prices = {m.product_id.id: m.sale_line_id for m in moves}
+        pricelist = self._gendan_pricelist()
         rows = []
         for product_id, qty in sorted(self._loaded_by_product().items()):
             product = self.env["product.product"].browse(product_id)
             sale_line = prices.get(product_id)
-            price = sale_line.price_unit if sale_line else product.lst_price
+            if sale_line:
+                price = sale_line.price_unit
+            elif pricelist and pricelist.currency_id == self.currency_id:
+                price = self.currency_id.round(
+                    pricelist.get_product_price(product, qty, self.partner_id))
+            else:
+                price = product.lst_price
             rows.append(self._invoice_row(
                 product, qty, price,
                 sale_line.name if sale_line else product.display_name,

@@ -99,3 +99,24 @@ class TestReports(ShippingCase):
             active_model="stock.picking").render(pickings.ids)
         self.assertEqual(fmt, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+    def test_commercial_invoice_without_order(self):
+        """The demo's shipment for Pacific Living has no sales order: its
+        commercial invoice is in the customer's currency (USD, its pricelist)
+        at the list prices converted from yuan (flask 29.82 CNY = 4.20 USD
+        at the demo's 7.10)."""
+        shipment = self.env.ref("gendan_shipping.shipment_pacific_demo",
+                                raise_if_not_found=False)
+        if not shipment or shipment.company_id.currency_id.name != "CNY":
+            self.skipTest("demo data of a CNY company not loaded")
+        self.assertFalse(shipment.sale_order_ids)
+        self.assertEqual(shipment.currency_id, self.env.ref("base.USD"))
+        flask = self.env.ref("gendan_shipping.product_flask_demo")
+        row = [row for row in shipment._invoice_rows() if row["product"] == flask]
+        self.assertEqual(len(row), 1)
+        self.assertAlmostEqual(row[0]["price_unit"], 4.20, places=2)
+        self.assertAlmostEqual(row[0]["amount"], row[0]["quantity"] * 4.20, places=2)
+        report = self.env.ref("gendan_shipping.action_report_commercial_invoice")
+        html = report.sudo(self.clerk).render_qweb_html(shipment.ids)[0].decode()
+        self.assertIn("USD", html)
+        self.assertNotIn("CNY", html)

@@ -72,7 +72,7 @@ class TestSiblingShop(StockCase):
 
     def test_demo_sibling_deliveries(self):
         """Demo data: both deliveries to the Yiwu shop were validated; last
-        month's is on its settlement (40 x 3.50); this month's prints on the
+        month's is on its settlement (40 x 24.85 CNY); this month's prints on the
         shop's delivery note and next month's run on day 3 settles it."""
         current = self.env.ref("gendan_stock.picking_sibling_yiwu_demo")
         last = self.env.ref(
@@ -90,15 +90,15 @@ class TestSiblingShop(StockCase):
         self.assertEqual(settlement.partner_id, last.partner_id)
         self.assertEqual(settlement.gendan_sibling_period,
                          last.date_done[:8] + "01")
-        self.assertAlmostEqual(settlement.amount_untaxed, 140.0)
+        self.assertAlmostEqual(settlement.amount_untaxed, 994.0)
         report = self.env.ref("gendan_stock.action_report_sibling_delivery")
         html = report.sudo(self.users["fg_wh"]).render_qweb_html(
             current.ids)[0].decode("utf-8")
         self.assertIn(current.name, html)
-        self.assertIn("210.00", html)  # 60 x 3.50
+        self.assertIn("1491.00", html)  # 60 x 24.85
         next_month = (done.replace(day=28) + timedelta(days=4)).replace(day=3)
         created = self.Invoice._cron_gendan_sibling_settlement(
             today=fields.Date.to_string(next_month))
         self.assertIn(current, created.mapped("gendan_settled_picking_ids"))
         self.assertAlmostEqual(current.gendan_settlement_id.amount_untaxed,
-                               210.0)
+                               1491.0)
