@@ -47,15 +47,40 @@ def _moves_of(line, ours, usage, line_table, order_table):
         order_alias=order_table.split()[1], period_lines=period_lines)}
 
 
+# The posted invoice that covers a move, whose rate values it: the line's
+# invoices in order (date, id), each covering the next stretch of the line's
+# quantity; a move belongs to the one whose stretch holds its cumulative
+# quantity (a line invoiced twice at two rates: each delivery at its own).
+COVER_SQL = """
+  LEFT JOIN (
+    SELECT q.order_line_id, q.invoice_id, SUM(q.qty) OVER w - q.qty AS cum_from,
+           SUM(q.qty) OVER w AS cum_to
+      FROM (SELECT {line_col} AS order_line_id, ai.id AS invoice_id,
+                   ai.date_invoice, SUM(ail.quantity) AS qty
+              FROM {invoice_lines}
+              JOIN account_invoice ai ON ai.id = ail.invoice_id
+             WHERE ai.state IN ('open', 'paid') AND ai.type = '{invoice_type}'
+               AND {line_col} IN ({period_lines})
+             GROUP BY {line_col}, ai.id, ai.date_invoice) q
+    WINDOW w AS (PARTITION BY q.order_line_id ORDER BY q.date_invoice, q.invoice_id)
+  ) cover ON cover.order_line_id = x.order_line_id
+         AND x.cum_qty > cover.cum_from + %(epsilon)s
+         AND x.cum_qty <= cover.cum_to + %(epsilon)s
+  LEFT JOIN account_invoice ai ON ai.id = COALESCE(cover.invoice_id, inv.invoice_id)"""
+
+
 # Customer deliveries (and returns) of the period with their sale line, the
 # quantity delivered on that line so far (window over the line's moves) and
 # what its posted invoices cover. Plain subqueries, no CTE: the planner then
 # hash-joins them (a materialised CTE is estimated at one row and nested-looped).
+_CUSTOMER = _moves_of(
+    "sale_line_id", "dst", "customer", "sale_order_line sol", "sale_order so")
 CUSTOMER_MOVES_SQL = """
 SELECT x.*, so.id AS sale_order_id, so.name AS order_ref,
        so.customer_po AS partner_ref, sp.name AS reference, sol.currency_id,
        sol.price_unit * (1 - COALESCE(sol.discount, 0) / 100.0) AS price_unit,
-       inv.invoiced_qty, inv.invoice_id, inv.invoice_ref,
+       inv.invoiced_qty, COALESCE(cover.invoice_id, inv.invoice_id) AS invoice_id,
+       inv.invoice_ref,
        ai.amount_total_company_signed / NULLIF(ai.amount_total_signed, 0)
            AS invoice_rate,
        so.user_id, so.merchandiser_id
@@ -75,17 +100,23 @@ SELECT x.*, so.id AS sale_order_id, so.name AS order_ref,
       JOIN account_invoice ai ON ai.id = ail.invoice_id
      WHERE ai.state IN ('open', 'paid') AND rel.order_line_id IN ({period_lines})
      GROUP BY rel.order_line_id
-  ) inv ON inv.order_line_id = x.order_line_id
-  LEFT JOIN account_invoice ai ON ai.id = inv.invoice_id
+  ) inv ON inv.order_line_id = x.order_line_id{cover}
  WHERE x.date >= %(start)s
-""".format(**_moves_of(
-    "sale_line_id", "dst", "customer", "sale_order_line sol", "sale_order so"))
+""".format(cover=COVER_SQL.format(
+    line_col="rel.order_line_id", invoice_type="out_invoice",
+    invoice_lines="sale_order_line_invoice_rel rel JOIN account_invoice_line ail "
+                  "ON ail.id = rel.invoice_line_id",
+    period_lines=_CUSTOMER["period_lines"]), **_CUSTOMER)
 
 # Receipts (and returns to vendors) of the period, matched to vendor bills.
+_SUPPLIER = _moves_of(
+    "purchase_line_id", "src", "supplier", "purchase_order_line pol",
+    "purchase_order po")
 SUPPLIER_MOVES_SQL = """
 SELECT x.*, NULL::integer AS sale_order_id, po.name AS order_ref,
        po.partner_ref AS partner_ref, sp.name AS reference, pol.currency_id,
-       pol.price_unit, inv.invoiced_qty, inv.invoice_id, inv.invoice_ref,
+       pol.price_unit, inv.invoiced_qty,
+       COALESCE(cover.invoice_id, inv.invoice_id) AS invoice_id, inv.invoice_ref,
        ai.amount_total_company_signed / NULLIF(ai.amount_total_signed, 0)
            AS invoice_rate,
        po.create_uid AS user_id, NULL::integer AS merchandiser_id
@@ -104,12 +135,12 @@ SELECT x.*, NULL::integer AS sale_order_id, po.name AS order_ref,
       JOIN account_invoice ai ON ai.id = ail.invoice_id
      WHERE ai.state IN ('open', 'paid') AND ail.purchase_line_id IN ({period_lines})
      GROUP BY ail.purchase_line_id
-  ) inv ON inv.order_line_id = x.order_line_id
-  LEFT JOIN account_invoice ai ON ai.id = inv.invoice_id
+  ) inv ON inv.order_line_id = x.order_line_id{cover}
  WHERE x.date >= %(start)s
-""".format(**_moves_of(
-    "purchase_line_id", "src", "supplier", "purchase_order_line pol",
-    "purchase_order po"))
+""".format(cover=COVER_SQL.format(
+    line_col="ail.purchase_line_id", invoice_type="in_invoice",
+    invoice_lines="account_invoice_line ail",
+    period_lines=_SUPPLIER["period_lines"]), **_SUPPLIER)
 
 # Receivable/payable movements of the partners up to the end of the period.
 BALANCE_SQL = """

@@ -63,6 +63,28 @@ class TestStatement(ReconcileCase):
         self.assertAlmostEqual(self.st_b.invoiced_amount, 250.0)
         self.assertAlmostEqual(self.st_b.closing_balance, 250.0)
 
+    def test_rate_of_the_invoice_covering_each_delivery(self):
+        """A line invoiced twice at two rates: each delivery is valued at the
+        rate of the invoice that covers it, not at the last invoice's, so the
+        delivered amount equals what the invoices booked."""
+        partner = self._create_customer("Rhein Haushalt GmbH")
+        order = self._create_order(partner, self.vase, 15, 20.0, "RH-5",
+                                   pricelist=self.eur_pricelist)
+        line = order.order_line
+        self._deliver(line, 10, "2025-03-10 09:00:00")
+        self._deliver(line, 5, "2025-03-15 09:00:00")
+        first = self._invoice(partner, [(self.vase, 10, 20.0, line)], "2025-03-12",
+                              currency=self.eur)
+        second = self._invoice(partner, [(self.vase, 5, 20.0, line)], "2025-03-16",
+                               currency=self.eur)
+        statement = self._prepare(partners=partner)
+        lines = statement.line_ids.sorted("date")
+        self.assertEqual(lines.mapped("invoice_id"), first | second)
+        self.assertEqual(lines.mapped("currency_rate"), [1.25, 2.0])
+        self.assertEqual(lines.mapped("amount"), [250.0, 200.0])
+        self.assertAlmostEqual(statement.amount_delivered, 450.0)
+        self.assertAlmostEqual(statement.invoiced_amount, 450.0)
+
     def test_idempotent(self):
         """A second preparation of the same period creates nothing."""
         count = self.env["gendan.statement"].search_count([])
