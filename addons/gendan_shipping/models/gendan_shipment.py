@@ -491,23 +491,36 @@ class GendanShipment(models.Model):
         moves = self.sudo().picking_ids.mapped("move_lines").filtered(
             lambda m: m.state != "cancel" and m.sale_line_id)
         prices = {m.product_id.id: m.sale_line_id for m in moves}
-        pricelist = self._gendan_pricelist()
+        loaded = sorted(self._loaded_by_product().items())
+        listed = self._pricelist_prices(
+            [(pid, qty) for pid, qty in loaded if pid not in prices])
         rows = []
-        for product_id, qty in sorted(self._loaded_by_product().items()):
+        for product_id, qty in loaded:
             product = self.env["product.product"].browse(product_id)
             sale_line = prices.get(product_id)
             if sale_line:
                 price = sale_line.price_unit
-            elif pricelist and pricelist.currency_id == self.currency_id:
-                price = self.currency_id.round(
-                    pricelist.get_product_price(product, qty, self.partner_id))
             else:
-                price = product.lst_price
+                price = listed.get(product_id, product.lst_price)
             rows.append(self._invoice_row(
                 product, qty, price,
                 sale_line.name if sale_line else product.display_name,
                 self.currency_id.round(qty * price)))
         return rows
+
+    def _pricelist_prices(self, quantities):
+        """{product id: unit price} at the customer's pricelist, rounded in
+        the shipment's currency, for the (product id, quantity) pairs of
+        goods loaded without an order line; one price computation for all.
+        Empty when the pricelist is in another currency."""
+        pricelist = self._gendan_pricelist()
+        if not quantities or pricelist.currency_id != self.currency_id:
+            return {}
+        products = self.env["product.product"].browse([pid for pid, _qty in quantities])
+        prices = pricelist.get_products_price(
+            products, [qty for _pid, qty in quantities],
+            [self.partner_id] * len(quantities))
+        return {pid: self.currency_id.round(price) for pid, price in prices.items()}
 
     def _invoice_row(self, product, qty, price, name, amount):
         """One row, with the product's HS code and country of origin (the
