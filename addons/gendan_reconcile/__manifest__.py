@@ -3,7 +3,7 @@
     "summary": "Monthly customer and supplier statements (业务对账) built from "
                "deliveries, invoices and payments; sign-off, sending, "
                "confirmation and chasing",
-    "version": "11.0.1.2.1",
+    "version": "11.0.1.3.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

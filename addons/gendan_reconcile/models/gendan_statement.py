@@ -16,7 +16,10 @@ SNAPSHOT_FIELDS = {
     "statement_type", "partner_id", "date_from", "date_to", "company_id",
     "amount_delivered", "amount_uninvoiced", "uninvoiced_count", "opening_balance",
     "invoiced_amount", "credit_note_amount", "payment_amount", "other_amount",
-    "closing_balance"}
+    "closing_balance", "statement_currency_id", "amount_delivered_currency",
+    "amount_uninvoiced_currency", "opening_balance_currency",
+    "invoiced_amount_currency", "credit_note_amount_currency",
+    "payment_amount_currency", "other_amount_currency", "closing_balance_currency"}
 # fields the chatter, followers and activities may still change when locked
 LOCK_FREE_PREFIXES = ("message_", "activity_")
 # what finance's scheduling of the payment fills on a confirmed supplier statement
@@ -113,6 +116,41 @@ class GendanStatement(models.Model):
     other_amount = fields.Monetary(
         "Other Entries", readonly=True, currency_field="currency_id")
     closing_balance = fields.Monetary(readonly=True, currency_field="currency_id")
+    # the same figures in the currency the partner is stated in
+    statement_currency_id = fields.Many2one(
+        "res.currency", readonly=True,
+        help="The currency the partner is stated in: the currency of the period's "
+             "orders and invoices when they are all in one (a USD customer gets "
+             "a statement in USD), else the company currency.")
+    foreign_currency = fields.Boolean(
+        compute="_compute_foreign_currency",
+        help="Stated in another currency than the company's.")
+    amount_delivered_currency = fields.Monetary(
+        "Delivered (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    amount_uninvoiced_currency = fields.Monetary(
+        "Not Invoiced (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    opening_balance_currency = fields.Monetary(
+        "Opening Balance (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    invoiced_amount_currency = fields.Monetary(
+        "Invoiced (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    credit_note_amount_currency = fields.Monetary(
+        "Credit Notes (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    payment_amount_currency = fields.Monetary(
+        "Payments (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
+    other_amount_currency = fields.Monetary(
+        "Other Entries (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id",
+        help="Entries in another currency, converted at the rate of their day; an "
+             "exchange difference is no amount in the statement currency.")
+    closing_balance_currency = fields.Monetary(
+        "Closing Balance (Statement Currency)", readonly=True,
+        currency_field="statement_currency_id")
     sent_date = fields.Date(readonly=True, copy=False)
     confirmed_date = fields.Date(readonly=True, copy=False)
     settlement_deadline = fields.Date(
@@ -154,6 +192,12 @@ class GendanStatement(models.Model):
                 counts[row["statement_id"][0]][1] += row["__count"]
         for rec in self:
             rec.line_count, rec.dispute_count = counts[rec.id]
+
+    @api.depends("statement_currency_id", "currency_id")
+    def _compute_foreign_currency(self):
+        for rec in self:
+            rec.foreign_currency = rec.statement_currency_id not in (
+                rec.currency_id, rec.currency_id.browse())
 
     @api.model
     def _settlement_deadline(self, statement_type, date_to):
@@ -347,7 +391,8 @@ class GendanStatement(models.Model):
         self.env["mail.activity"]._todo_done(self, "gendan_settlement_late")
         for rec in self:
             rec.message_post(body=_("Payment of %(amount)s scheduled on %(date)s.") % {
-                "amount": "%.2f %s" % (rec.closing_balance, rec.currency_id.name),
+                "amount": "%.2f %s" % (rec.closing_balance_currency,
+                                       rec.statement_currency_id.name),
                 "date": payment_date})
         return True
 

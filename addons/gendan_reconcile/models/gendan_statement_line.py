@@ -45,6 +45,11 @@ class GendanStatementLine(models.Model):
     amount = fields.Monetary(
         "Amount (Company Currency)", readonly=True,
         currency_field="company_currency_id")
+    statement_currency_id = fields.Many2one(
+        related="statement_id.statement_currency_id", readonly=True)
+    amount_statement = fields.Monetary(
+        "Amount (Statement Currency)", compute="_compute_amount_statement",
+        currency_field="statement_currency_id")
     invoice_state = fields.Selection(
         [("none", "Not Invoiced"), ("partial", "Partially Invoiced"),
          ("invoiced", "Invoiced")], "Invoicing", readonly=True, index=True)
@@ -53,6 +58,13 @@ class GendanStatementLine(models.Model):
     is_disputed = fields.Boolean("Disputed")
     dispute_reason = fields.Text()
     dispute_resolution = fields.Text()
+
+    @api.depends("line_currency_id", "amount_currency", "amount",
+                 "statement_id.statement_currency_id")
+    def _compute_amount_statement(self):
+        for line in self:
+            line.amount_statement = line.amount_currency \
+                if line.line_currency_id == line.statement_currency_id else line.amount
 
     @api.constrains("is_disputed", "dispute_reason")
     def _check_dispute_reason(self):

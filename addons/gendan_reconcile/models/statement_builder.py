@@ -16,8 +16,13 @@ from odoo.addons.gendan_base.engine import engine, insert_rows
 from .statement_query import (
     TYPE_SETTINGS, StatementQuery, count_lines_outside_rule, next_sequence_numbers)
 
-BALANCE_FIELDS = ("opening_balance", "invoiced_amount", "credit_note_amount",
-                  "payment_amount", "other_amount", "closing_balance")
+BALANCE_FIELDS = tuple(
+    name + suffix for suffix in ("", "_currency") for name in (
+        "opening_balance", "invoiced_amount", "credit_note_amount",
+        "payment_amount", "other_amount", "closing_balance"))
+TOTAL_FIELDS = ("amount_delivered", "amount_uninvoiced", "uninvoiced_count",
+                "statement_currency_id", "amount_delivered_currency",
+                "amount_uninvoiced_currency")
 
 
 class StatementBuilder(object):
@@ -53,7 +58,7 @@ class StatementBuilder(object):
             query.drop()
             return self.model
         partner_ids = sorted(totals)
-        balances = query.balances(partner_ids)
+        balances = self._balances(query, totals, partner_ids)
         vals_list = [dict(
             self._figures(totals[partner_id], balances.get(partner_id, {})),
             statement_type=statement_type, partner_id=partner_id,
@@ -101,7 +106,7 @@ class StatementBuilder(object):
         partners = statements.mapped("partner_id")
         totals = query.compute(partners)
         self._check_moves(partners, totals, query.date_from, query.date_to)
-        balances = query.balances(partners.ids)
+        balances = self._balances(query, totals, partners.ids)
         with engine():
             statements.mapped("line_ids").unlink()
             for rec in statements:
@@ -117,11 +122,17 @@ class StatementBuilder(object):
         statements.invalidate_cache(["line_ids"])
 
     @staticmethod
+    def _balances(query, totals, partner_ids):
+        """The account figures of ``partner_ids``, each also in its statement
+        currency (``totals``: rows of TOTALS_SQL by partner)."""
+        return query.balances(partner_ids, [
+            totals[partner_id]["statement_currency_id"] for partner_id in partner_ids])
+
+    @staticmethod
     def _figures(totals, balance):
         """The figures of a statement from its ``totals`` (a row of TOTALS_SQL)
         and the ``balance`` of the partner's account."""
-        vals = {name: totals[name] for name in (
-            "amount_delivered", "amount_uninvoiced", "uninvoiced_count")}
+        vals = {name: totals[name] for name in TOTAL_FIELDS}
         vals.update({name: balance.get(name, 0.0) for name in BALANCE_FIELDS})
         return vals
 

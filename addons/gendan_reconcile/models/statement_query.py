@@ -142,28 +142,6 @@ SELECT x.*, NULL::integer AS sale_order_id, po.name AS order_ref,
     invoice_lines="account_invoice_line ail",
     period_lines=_SUPPLIER["period_lines"]), **_SUPPLIER)
 
-# Receivable/payable movements of the partners up to the end of the period.
-BALANCE_SQL = """
-SELECT aml.partner_id,
-       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date < %(date_from)s), 0) AS opening,
-       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date >= %(date_from)s
-                AND ai.type = %(invoice_type)s), 0) AS invoiced,
-       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date >= %(date_from)s
-                AND ai.type = %(refund_type)s), 0) AS refunded,
-       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date >= %(date_from)s
-                AND aml.payment_id IS NOT NULL), 0) AS paid,
-       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date >= %(date_from)s), 0)
-           AS movement
-  FROM account_move_line aml
-  JOIN account_move am ON am.id = aml.move_id
-  JOIN account_account aa ON aa.id = aml.account_id
-  LEFT JOIN account_invoice ai ON ai.id = aml.invoice_id
- WHERE am.state = 'posted' AND aa.internal_type = %(account_type)s
-   AND aml.company_id = %(company)s AND aml.date <= %(date_to)s
-   AND aml.partner_id = ANY(%(partners)s)
- GROUP BY aml.partner_id
-"""
-
 # Rate of a currency ({currency}) at a date ({date}): the latest rate up to that
 # day (the company's own before a shared one), else the earliest rate up to
 # the end of the period, else 1.
@@ -177,6 +155,58 @@ RATE_AT_SQL = """COALESCE(
         AND (r.company_id = %(company)s OR r.company_id IS NULL)
       ORDER BY r.name, r.company_id NULLS LAST LIMIT 1),
     1.0)"""
+
+# Receivable/payable movements of the partners up to the end of the period,
+# in the company currency (balance) and in each partner's statement currency
+# (%(currencies)s pairs with %(partners)s): an entry in that currency counts its
+# own amount (an exchange difference counts nothing), any other is converted
+# at the rate of its day (looked up once per currency and day).
+BALANCE_SQL = """
+WITH entries AS MATERIALIZED (
+    SELECT aml.partner_id, aml.date, aml.balance, aml.payment_id, ai.type,
+           p.currency_id,
+           CASE WHEN p.currency_id = %(currency)s THEN aml.balance
+                WHEN aml.currency_id = p.currency_id THEN aml.amount_currency
+           END AS amount_currency
+      FROM account_move_line aml
+      JOIN unnest(%(partners)s::integer[], %(currencies)s::integer[])
+               AS p(partner_id, currency_id) ON p.partner_id = aml.partner_id
+      JOIN account_move am ON am.id = aml.move_id
+      JOIN account_account aa ON aa.id = aml.account_id
+      LEFT JOIN account_invoice ai ON ai.id = aml.invoice_id
+     WHERE am.state = 'posted' AND aa.internal_type = %(account_type)s
+       AND aml.company_id = %(company)s AND aml.date <= %(date_to)s
+), day_rates AS (
+    SELECT d.currency_id, d.day, {statement_rate} / {company_rate} AS rate
+      FROM (SELECT DISTINCT currency_id, date AS day FROM entries
+             WHERE amount_currency IS NULL) d
+)
+SELECT e.partner_id, {sums}, {sums_currency}
+  FROM (SELECT e.*, COALESCE(e.amount_currency, ROUND(
+                   e.balance * dr.rate / c.rounding) * c.rounding) AS amount_in
+          FROM entries e
+          JOIN res_currency c ON c.id = e.currency_id
+          LEFT JOIN day_rates dr ON dr.currency_id = e.currency_id AND dr.day = e.date
+       ) e
+ GROUP BY e.partner_id
+"""
+BALANCE_SUMS = """
+       COALESCE(SUM(e.{amount}) FILTER (WHERE e.date < %(date_from)s), 0)
+           AS opening{suffix},
+       COALESCE(SUM(e.{amount}) FILTER (WHERE e.date >= %(date_from)s
+                AND e.type = %(invoice_type)s), 0) AS invoiced{suffix},
+       COALESCE(SUM(e.{amount}) FILTER (WHERE e.date >= %(date_from)s
+                AND e.type = %(refund_type)s), 0) AS refunded{suffix},
+       COALESCE(SUM(e.{amount}) FILTER (WHERE e.date >= %(date_from)s
+                AND e.payment_id IS NOT NULL), 0) AS paid{suffix},
+       COALESCE(SUM(e.{amount}) FILTER (WHERE e.date >= %(date_from)s), 0)
+           AS movement{suffix}"""
+
+BALANCE_SQL = BALANCE_SQL.format(
+    statement_rate=RATE_AT_SQL.format(currency="d.currency_id", date="d.day"),
+    company_rate=RATE_AT_SQL.format(currency="%(currency)s", date="d.day"),
+    sums=BALANCE_SUMS.format(amount="balance", suffix=""),
+    sums_currency=BALANCE_SUMS.format(amount="amount_in", suffix="_currency"))
 
 # The statement lines, computed from the moves query ({moves}): how far the
 # delivered quantity is invoiced, the rate (the invoice's when invoiced, else
@@ -251,20 +281,35 @@ SUPPLIER_DOCS = """ai.type = 'in_refund' OR (ai.type = 'in_invoice' AND NOT EXIS
         WHERE ail.invoice_id = ai.id AND ail.purchase_line_id IS NOT NULL))"""
 
 # One row per partner with deliveries or documents: the statement's figures
-# from its lines (the delivered amounts from the delivery lines only).
+# from its lines (the delivered amounts from the delivery lines only). The
+# statement is stated in the currency of its lines when they have one (the
+# customer's orders and invoices in USD: a statement in USD), else in the
+# company's.
 TOTALS_SQL = """
 SELECT p.partner_id, COALESCE(l.line_count, 0) + COALESCE(d.doc_count, 0)
            AS line_count,
        COALESCE(l.amount_delivered, 0) AS amount_delivered,
        COALESCE(l.amount_uninvoiced, 0) AS amount_uninvoiced,
        COALESCE(l.uninvoiced_count, 0) AS uninvoiced_count,
-       COALESCE(l.user_id, d.user_id) AS user_id, l.merchandiser_id
-  FROM (SELECT partner_id FROM gendan_statement_rows
-        UNION SELECT partner_id FROM gendan_statement_docs) p
+       COALESCE(l.user_id, d.user_id) AS user_id, l.merchandiser_id,
+       CASE WHEN p.currencies = 1 THEN p.currency_id ELSE %(currency)s END
+           AS statement_currency_id,
+       COALESCE(CASE WHEN p.currencies = 1 THEN l.amount_delivered_currency
+                     ELSE l.amount_delivered END, 0) AS amount_delivered_currency,
+       COALESCE(CASE WHEN p.currencies = 1 THEN l.amount_uninvoiced_currency
+                     ELSE l.amount_uninvoiced END, 0) AS amount_uninvoiced_currency
+  FROM (SELECT partner_id, COUNT(DISTINCT currency_id) AS currencies,
+               MIN(currency_id) AS currency_id
+          FROM (SELECT partner_id, currency_id FROM gendan_statement_rows
+                UNION ALL SELECT partner_id, currency_id FROM gendan_statement_docs) c
+         GROUP BY partner_id) p
   LEFT JOIN (
     SELECT l.partner_id, COUNT(*) AS line_count, SUM(l.amount) AS amount_delivered,
            COALESCE(SUM(l.amount) FILTER (WHERE l.invoice_state <> 'invoiced'), 0)
                AS amount_uninvoiced,
+           SUM(l.amount_currency) AS amount_delivered_currency,
+           COALESCE(SUM(l.amount_currency) FILTER (
+               WHERE l.invoice_state <> 'invoiced'), 0) AS amount_uninvoiced_currency,
            COUNT(*) FILTER (WHERE l.invoice_state <> 'invoiced') AS uninvoiced_count,
            (array_agg(l.user_id ORDER BY l.date DESC, l.move_id DESC))[1] AS user_id,
            (array_agg(l.merchandiser_id ORDER BY l.date DESC, l.move_id DESC))[1]
@@ -362,31 +407,41 @@ class StatementQuery(object):
             "epsilon": EPSILON}
         self.cr.execute(self.settings["rows"], params)
         self.cr.execute(self.settings["docs"], params)
-        self.cr.execute(TOTALS_SQL)
+        self.cr.execute(TOTALS_SQL, params)
         return {row["partner_id"]: row for row in self.cr.dictfetchall()}
 
-    def balances(self, partner_ids):
-        """{partner id: opening/invoiced/... in company currency, partner's view}."""
+    def balances(self, partner_ids, currency_ids):
+        """{partner id: opening/invoiced/... in the partner's view, in company
+        currency and, suffixed ``_currency``, in the statement currency of
+        the partner (``currency_ids[i]`` of ``partner_ids[i]``)}."""
         settings = self.settings
         self.cr.execute(BALANCE_SQL, {
             "date_from": self.date_from, "date_to": self.date_to,
             "company": self.company.id, "partners": partner_ids,
+            "currencies": currency_ids, "currency": self.company.currency_id.id,
             "account_type": settings["account_type"],
             "invoice_type": settings["invoice_type"],
             "refund_type": settings["refund_type"]})
-        sign = settings["sign"]
         result = {}
         for row in self.cr.dictfetchall():
-            invoiced = sign * row["invoiced"]
-            refunded = -sign * row["refunded"]
-            paid = -sign * row["paid"]
-            movement = sign * row["movement"]
-            result[row["partner_id"]] = {
-                "opening_balance": sign * row["opening"], "invoiced_amount": invoiced,
-                "credit_note_amount": refunded, "payment_amount": paid,
-                "other_amount": movement - invoiced + refunded + paid,
-                "closing_balance": sign * (row["opening"] + row["movement"])}
+            figures = self._balance_figures(row, "")
+            figures.update(self._balance_figures(row, "_currency"))
+            result[row["partner_id"]] = figures
         return result
+
+    def _balance_figures(self, row, suffix):
+        """The statement's account figures from a row of BALANCE_SQL."""
+        sign = self.settings["sign"]
+        opening, movement = row["opening" + suffix], row["movement" + suffix]
+        invoiced = sign * row["invoiced" + suffix]
+        refunded = -sign * row["refunded" + suffix]
+        paid = -sign * row["paid" + suffix]
+        figures = {
+            "opening_balance": sign * opening, "invoiced_amount": invoiced,
+            "credit_note_amount": refunded, "payment_amount": paid,
+            "other_amount": sign * movement - invoiced + refunded + paid,
+            "closing_balance": sign * (opening + movement)}
+        return {name + suffix: value for name, value in figures.items()}
 
     def insert_lines(self, partner_ids, statement_ids, uid):
         """Insert the computed lines, those of ``partner_ids[i]`` into

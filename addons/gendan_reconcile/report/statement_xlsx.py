@@ -18,7 +18,7 @@ class StatementXlsx(models.AbstractModel):
             self._write_summary(sheet, statement, bold, money, date)
             columns = [_("Date"), _("Delivery"), _("Order"), _("Customer PO"),
                        _("Product"), _("Quantity"), _("Unit Price"), _("Currency"),
-                       _("Amount"), _("Rate"), _("Amount (Company Currency)"),
+                       _("Amount"), _("Amount (Statement Currency)"),
                        _("Invoices"), _("Invoicing"), _("Dispute")]
             row = 12
             for col, title in enumerate(columns):
@@ -41,14 +41,13 @@ class StatementXlsx(models.AbstractModel):
                 sheet.write(row, 6, line.price_unit, money)
                 sheet.write(row, 7, line.line_currency_id.name or "")
                 sheet.write(row, 8, line.amount_currency, money)
-                sheet.write(row, 9, line.currency_rate)
-                sheet.write(row, 10, line.amount, money)
-                sheet.write_row(row, 11, [
+                sheet.write(row, 9, line.amount_statement, money)
+                sheet.write_row(row, 10, [
                     line.invoice_ref or "", states.get(line.invoice_state, ""),
                     line.is_disputed and line.dispute_reason or ""])
             sheet.set_column(0, 0, 18)
             sheet.set_column(1, 4, 16)
-            sheet.set_column(8, 11, 16)
+            sheet.set_column(8, 10, 16)
 
     def _write_summary(self, sheet, statement, bold, money, date):
         sheet.write(0, 0, _("Statement of Account"), bold)
@@ -57,7 +56,7 @@ class StatementXlsx(models.AbstractModel):
             (_("Company"), statement.company_id.name),
             (_("Partner"), statement.partner_id.display_name),
             (_("Period"), None),
-            (_("Currency"), statement.currency_id.name),
+            (_("Currency"), statement.statement_currency_id.name),
         ]
         for row, (label, value) in enumerate(facts, 1):
             sheet.write(row, 0, label, bold)
@@ -67,12 +66,12 @@ class StatementXlsx(models.AbstractModel):
             if day:
                 sheet.write_datetime(3, col, fields.Date.from_string(day), date)
         amounts = [
-            (_("Opening Balance"), statement.opening_balance),
-            (_("Invoiced"), statement.invoiced_amount),
-            (_("Credit Notes"), statement.credit_note_amount),
-            (_("Payments"), statement.payment_amount),
-            (_("Other Entries"), statement.other_amount),
-            (_("Closing Balance"), statement.closing_balance),
+            (_("Opening Balance"), statement.opening_balance_currency),
+            (_("Invoiced"), statement.invoiced_amount_currency),
+            (_("Credit Notes"), statement.credit_note_amount_currency),
+            (_("Payments"), statement.payment_amount_currency),
+            (_("Other Entries"), statement.other_amount_currency),
+            (_("Closing Balance"), statement.closing_balance_currency),
         ]
         for row, (label, value) in enumerate(amounts, 5):
             sheet.write(row, 0, label, bold)

@@ -63,6 +63,78 @@ class TestStatement(ReconcileCase):
         self.assertAlmostEqual(self.st_b.invoiced_amount, 250.0)
         self.assertAlmostEqual(self.st_b.closing_balance, 250.0)
 
+    def test_stated_in_the_partner_currency(self):
+        """A customer whose orders and invoices are in EUR is stated in EUR,
+        line by line and in every figure; the company's in the company
+        currency, equal to the books."""
+        st = self.st_b
+        self.assertEqual(st.statement_currency_id, self.eur)
+        self.assertTrue(st.foreign_currency)
+        self.assertEqual(st.line_ids.sorted("date").mapped("amount_statement"),
+                         [200.0, 100.0])
+        self.assertEqual(
+            [st.amount_delivered_currency, st.amount_uninvoiced_currency,
+             st.opening_balance_currency, st.invoiced_amount_currency,
+             st.payment_amount_currency, st.closing_balance_currency],
+            [300.0, 100.0, 0.0, 200.0, 0.0, 200.0])
+        home = self.st_a
+        self.assertEqual(home.statement_currency_id, self.company_currency)
+        self.assertFalse(home.foreign_currency)
+        self.assertEqual(
+            [home.amount_delivered_currency, home.opening_balance_currency,
+             home.credit_note_amount_currency, home.closing_balance_currency],
+            [home.amount_delivered, home.opening_balance, home.credit_note_amount,
+             home.closing_balance])
+
+    def test_entries_in_another_currency_converted_at_their_day(self):
+        """A EUR customer pays its invoice in EUR (at another rate than the
+        invoice's: an exchange difference in the books, nothing in EUR) and
+        sends 100.00 in the company currency on 03-22, counted at that day's
+        rate (0.5): 50 EUR."""
+        partner = self._create_customer("Rhein Haushalt GmbH")
+        order = self._create_order(partner, self.vase, 10, 20.0, "RH-9",
+                                   pricelist=self.eur_pricelist)
+        self._deliver(order.order_line, 10, "2025-03-10 09:00:00")
+        invoice = self._invoice(partner, [(self.vase, 10, 20.0, order.order_line)],
+                                "2025-03-12", currency=self.eur)
+        invoice.pay_and_reconcile(self.bank, 200.0, "2025-03-20")
+        payment = self.env["account.payment"].create({
+            "payment_type": "inbound", "partner_type": "customer",
+            "partner_id": partner.id, "amount": 100.0,
+            "currency_id": self.company_currency.id, "payment_date": "2025-03-22",
+            "journal_id": self.bank.id,
+            "payment_method_id": self.env.ref(
+                "account.account_payment_method_manual_in").id})
+        payment.post()
+        st = self._prepare(partners=partner)
+        self.assertEqual(st.statement_currency_id, self.eur)
+        self.assertEqual(
+            [st.invoiced_amount_currency, st.payment_amount_currency,
+             st.other_amount_currency, st.closing_balance_currency],
+            [200.0, 250.0, 0.0, -50.0])
+        # the books: 200 EUR invoiced at 1.25, paid at 2.0 (exchange gain 150),
+        # and the 100.00: -100.00, the -50 EUR at 03-22's rate
+        self.assertEqual(
+            [st.invoiced_amount, st.payment_amount, st.other_amount,
+             st.closing_balance], [250.0, 500.0, 150.0, -100.0])
+
+    def test_mixed_currencies_stated_in_the_company_currency(self):
+        """A EUR customer with a credit note in the company currency in the
+        period is stated in the company currency; the EUR lines count at
+        their company amounts."""
+        partner = self._create_customer("Alpen Licht AG")
+        order = self._create_order(partner, self.vase, 5, 20.0, "AL-1",
+                                   pricelist=self.eur_pricelist)
+        self._deliver(order.order_line, 5, "2025-03-15 09:00:00")
+        self._invoice(partner, [(self.vase, 1, 30.0, False)], "2025-03-28",
+                      kind="out_refund")
+        st = self._prepare(partners=partner)
+        self.assertEqual(st.statement_currency_id, self.company_currency)
+        self.assertEqual(st.line_ids.sorted("date").mapped("amount_statement"),
+                         [200.0, -30.0])
+        self.assertEqual([st.amount_delivered_currency, st.closing_balance_currency],
+                         [200.0, -30.0])
+
     def test_rate_of_the_invoice_covering_each_delivery(self):
         """A line invoiced twice at two rates: each delivery is valued at the
         rate of the invoice that covers it, not at the last invoice's, so the

@@ -8,8 +8,10 @@ class GendanStatementSchedule(models.TransientModel):
 
     statement_id = fields.Many2one("gendan.statement", required=True)
     closing_balance = fields.Monetary(
-        related="statement_id.closing_balance", readonly=True)
-    currency_id = fields.Many2one(related="statement_id.currency_id", readonly=True)
+        "Closing Balance", related="statement_id.closing_balance_currency",
+        readonly=True)
+    currency_id = fields.Many2one(related="statement_id.statement_currency_id",
+                                  readonly=True)
     payment_date = fields.Date(
         required=True, default=fields.Date.context_today)
 
