@@ -19,6 +19,8 @@ from . import gendan_demo
 from . import res_users
 from . import res_groups
 from . import res_company
+from . import res_currency
+from . import res_currency_rate
 from . import res_partner
 from . import mail_message
 from . import mail_thread
