@@ -93,3 +93,13 @@ class TestDemoCompany(SavepointCase):
         english = self.env.ref(
             "gendan_base.signoff_rule_memo_general_manager").with_context(lang="en_US")
         self.assertEqual(english.name, "General Manager")
+
+    def test_no_placeholder_company_left(self):
+        """Nobody of the demo signs as base's "YourCompany": the administrator
+        posts in the chatter as "Administrator"."""
+        partners = self.env["res.partner"].with_context(active_test=False).search(
+            ["|", ("display_name", "ilike", "YourCompany"),
+             ("commercial_company_name", "ilike", "YourCompany")])
+        self.assertFalse(partners.mapped("display_name"))
+        self.assertEqual(self.env.ref("base.partner_root").display_name,
+                         "Administrator")
