@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
+        "data/account_tax_data.xml",
         "data/gendan_signoff_rule_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

@@ -15,5 +15,6 @@ from . import mrp_production
 from . import gendan_payment_exception
 from . import gendan_deposit_waiver
 from . import account_invoice
+from . import account_tax
 from . import account_payment
 from . import gendan_tna_line

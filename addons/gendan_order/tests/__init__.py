@@ -10,3 +10,4 @@ from . import test_bad_input
 from . import test_cockpit_list
 from . import test_report_sample_request
 from . import test_demo_channels
+from . import test_cn_vat
