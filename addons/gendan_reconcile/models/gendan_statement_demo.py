@@ -56,6 +56,90 @@ class GendanStatement(models.Model):
         return True
 
     @api.model
+    def _demo_build_supplier_statement(self, partner_id, product_ids):
+        """The packaging supplier's month: an order placed by purchasing, its
+        goods received by the packing warehouse and billed; the statement of
+        last month signed by purchasing and finance, sent, confirmed by the
+        supplier and its payment scheduled by finance (每月1-5号对账与结算).
+        Needs the Purchase application (left out without it)."""
+        partner = self.env["res.partner"].browse(partner_id)
+        if "purchase.order" not in self.env or self.search(
+                [("partner_id", "=", partner.id)]):
+            return False
+        start, end = last_month(self._sla_today())
+        day = lambda n: fields.Date.to_string(start + timedelta(days=n))  # noqa
+        order = self._demo_purchase(partner, product_ids, day(2))
+        self._demo_receive(order, day(5))
+        self._demo_bill(order, day(7), "HD-2026-%s" % start.strftime("%m%d"))
+        statement = self._demo_as(self, "purchaser")._prepare_statements(
+            "supplier", fields.Date.to_string(start), fields.Date.to_string(end),
+            partner)
+        statement = self._demo_as(statement, "purchaser")
+        statement.action_submit()
+        statement.action_signoff_sign()
+        self._demo_as(statement, "finance").action_signoff_sign()
+        statement.action_send()
+        statement.write({
+            "stamped_copy": base64.b64encode(b"Stamped by Hengda Carton"),
+            "stamped_copy_filename": "hengda-stamped-statement.txt"})
+        statement.action_confirm()
+        self._demo_as(statement, "finance").action_schedule_payment(max(
+            statement.settlement_deadline,
+            fields.Date.to_string(self._sla_today())))
+        return True
+
+    @api.model
+    def _demo_purchase(self, partner, product_ids, date):
+        """Purchasing orders the packaging (products with their price)."""
+        products = self.env["product.product"].browse(product_ids)
+        order = self._demo_as(self.env["purchase.order"], "purchaser").create({
+            "partner_id": partner.id, "date_order": date + " 02:00:00",
+            "partner_ref": "HD-SO-%s" % date.replace("-", ""),
+            "order_line": [(0, 0, {
+                "product_id": product.id, "name": product.display_name,
+                "product_qty": 2000, "product_uom": product.uom_po_id.id,
+                "price_unit": product.standard_price, "date_planned": date,
+                "taxes_id": [(5, 0, 0)]}) for product in products]})
+        order.button_confirm()
+        return order
+
+    @api.model
+    def _demo_receive(self, order, date):
+        """The packing materials warehouse receives all of it on ``date``."""
+        picking = self._demo_as(order.picking_ids, "packing_wh")
+        picking.action_assign()
+        for move in picking.move_lines:
+            move.quantity_done = move.product_uom_qty
+        picking.button_validate()
+        when = (date + " 09:00:00", picking.id)
+        cr = self.env.cr
+        cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s", when)
+        cr.execute("UPDATE stock_move_line SET date = %s WHERE picking_id = %s", when)
+        cr.execute("UPDATE stock_picking SET date_done = %s WHERE id = %s", when)
+        picking.invalidate_cache(["date_done"])
+        picking.move_lines.invalidate_cache(["date"])
+
+    @api.model
+    def _demo_bill(self, order, date, reference):
+        """Finance books the supplier's bill of the received goods."""
+        Invoice = self._demo_as(self.env["account.invoice"], "finance").with_context(
+            type="in_invoice")
+        bill = Invoice.create({
+            "partner_id": order.partner_id.id, "type": "in_invoice",
+            "date_invoice": date, "reference": reference,
+            "currency_id": order.currency_id.id, "origin": order.name,
+            "invoice_line_ids": [(0, 0, {
+                "product_id": line.product_id.id, "name": line.name,
+                "quantity": line.qty_received, "uom_id": line.product_uom.id,
+                "price_unit": line.price_unit, "purchase_line_id": line.id,
+                "account_id": line.product_id.categ_id
+                .property_account_expense_categ_id.id,
+                "invoice_line_tax_ids": [(5, 0, 0)]})
+                for line in order.order_line]})
+        bill.action_invoice_open()
+        return bill
+
+    @api.model
     def _demo_as(self, records, login):
         return self.env["gendan.demo"]._as_demo_user(records, login)
 

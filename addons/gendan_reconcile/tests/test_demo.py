@@ -61,3 +61,28 @@ class TestDemoStatements(TransactionCase):
                     if name.startswith("milestone_") and name.endswith("_state")
                     and order[name] == "late"]
             self.assertFalse(late, order.name)
+
+    def test_pacific_stated_in_dollars(self):
+        """The Australian customer buys in USD and is stated in USD."""
+        usd = self.env.ref("base.USD")
+        self.assertEqual(self.statements.mapped("statement_currency_id"), usd)
+        self.assertEqual(self.statements.mapped("closing_balance_currency"),
+                         [4560.0, 5600.0])
+
+    def test_supplier_settled(self):
+        """The packaging supplier's last month: its receipts billed, the
+        statement (in Chinese, in yuan) confirmed and its payment scheduled."""
+        supplier = self.env.ref("gendan_reconcile.partner_hengda_carton_demo")
+        statement = self.env["gendan.statement"].sudo(self.finance).search(
+            [("partner_id", "=", supplier.id)])
+        self.assertEqual(len(statement), 1)
+        self.assertEqual((statement.statement_type, statement.state),
+                         ("supplier", "confirmed"))
+        self.assertEqual(statement.partner_lang, "zh_CN")
+        self.assertEqual(statement.statement_currency_id, statement.currency_id)
+        self.assertEqual(statement.line_ids.mapped("invoice_state"),
+                         ["invoiced", "invoiced"])
+        self.assertEqual(statement.line_ids.mapped("picking_id.picking_type_code"),
+                         ["incoming"])
+        self.assertEqual(statement.closing_balance_currency, 11400.0)
+        self.assertTrue(statement.payment_scheduled_date)
