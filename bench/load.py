@@ -33,6 +33,7 @@ import collections
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -57,12 +58,31 @@ SIGNERS = {"salesperson", "sales_manager", "general_manager", "engineer",
            "packing_wh", "electronic_wh"}
 ACKERS = {"packing_wh", "electronic_wh", "fg_wh", "production", "qa"}
 # the refusals a role should get when two of its sessions race for one
-# document (the engine refuses the second): expected, not errors
+# document (the engine refuses the second): expected, not errors; in English
+# and as the demo users read them, in Chinese (from the engine's zh_CN.po)
 EXPECTED_REFUSALS = {
     "sign": ("already signed", "cannot sign", "must be signed first",
              "do not hold", "is not waiting", "no signature", "not pending"),
     "acknowledge": ("no unacknowledged copy",),
 }
+ENGINE_PO = os.path.join(ROOT, "addons", "gendan_base", "i18n", "zh_CN.po")
+
+
+def translated(fragments, po_path=ENGINE_PO):
+    """The longest fixed part of the zh_CN translation of every message of
+    ``po_path`` whose English holds one of ``fragments``."""
+    from babel.messages.pofile import read_po
+    with open(po_path, "rb") as po_file:
+        catalog = read_po(po_file)
+    return tuple(
+        max(re.split(r"%(?:\(\w+\))?s", message.string), key=len).strip()
+        for message in catalog
+        if isinstance(message.id, str) and isinstance(message.string, str)
+        and message.string and any(part in message.id for part in fragments))
+
+
+REFUSALS = {action: words + translated(words)
+            for action, words in EXPECTED_REFUSALS.items()}
 
 
 def log(message):
@@ -354,7 +374,7 @@ class Recorder(object):
             result = func(*args, **kwargs)
         except RpcError as exc:
             seconds = time.perf_counter() - start
-            expected = EXPECTED_REFUSALS.get(action.split(":")[0], ())
+            expected = REFUSALS.get(action.split(":")[0], ())
             text = exc.message.splitlines()[0][:90] if exc.message else exc.name
             with self.lock:
                 self.latencies[action].append(seconds)
@@ -644,7 +664,9 @@ def exactly_once(db, since, rec):
     out["signatures"]["same signer twice on a revision (all rows)"] = dup[0][0]
     msgs = psql("""
         SELECT count(*) FROM mail_message WHERE model = 'gendan.task.order'
-           AND date >= %s AND body LIKE %s""", db, (since, "%Signed as%"))
+           AND date >= %s AND body LIKE ANY(%s)""", db, (since, [
+               "%%%s%%" % text for text in ("Signed as",) + translated(
+                   ("Signed as",))]))
     out["signatures"]["chatter traces"] = msgs[0][0]
 
     acks = collections.Counter(rec.done["acknowledge"])
@@ -656,7 +678,9 @@ def exactly_once(db, since, rec):
     recorded = {(login, res_id): count for login, res_id, count in rows}
     traces = psql("""
         SELECT count(*) FROM mail_message WHERE model = 'gendan.task.order'
-           AND date >= %s AND body LIKE %s""", db, (since, "%acknowledged (%"))
+           AND date >= %s AND body LIKE ANY(%s)""", db, (since, [
+               "%%%s%%" % text for text in ("acknowledged (",) + translated(
+                   ("acknowledged (",))]))
     out["acknowledgements"] = {
         "calls ok": sum(acks.values()), "copies acknowledged": sum(recorded.values()),
         "ok calls not recorded": sum(
