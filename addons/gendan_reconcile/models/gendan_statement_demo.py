@@ -111,13 +111,7 @@ class GendanStatement(models.Model):
         for move in picking.move_lines:
             move.quantity_done = move.product_uom_qty
         picking.button_validate()
-        when = (date + " 09:00:00", picking.id)
-        cr = self.env.cr
-        cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s", when)
-        cr.execute("UPDATE stock_move_line SET date = %s WHERE picking_id = %s", when)
-        cr.execute("UPDATE stock_picking SET date_done = %s WHERE id = %s", when)
-        picking.invalidate_cache(["date_done"])
-        picking.move_lines.invalidate_cache(["date"])
+        self._demo_backdate_picking(picking, date + " 09:00:00")
 
     @api.model
     def _demo_bill(self, order, date, reference):
@@ -195,11 +189,18 @@ class GendanStatement(models.Model):
         action = picking.button_validate()
         if action and action.get("res_model") == "stock.backorder.confirmation":
             picking.env[action["res_model"]].browse(action["res_id"]).process()
-        when = (date + " 08:00:00", picking.id)
+        self._demo_backdate_picking(picking, date + " 08:00:00")
+
+    @api.model
+    def _demo_backdate_picking(self, picking, when):
+        """The done transfer happened at ``when`` (its moves and lines too)."""
         cr = self.env.cr
-        cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s", when)
-        cr.execute("UPDATE stock_move_line SET date = %s WHERE picking_id = %s", when)
-        cr.execute("UPDATE stock_picking SET date_done = %s WHERE id = %s", when)
+        cr.execute("UPDATE stock_move SET date = %s WHERE picking_id = %s",
+                   (when, picking.id))
+        cr.execute("UPDATE stock_move_line SET date = %s WHERE picking_id = %s",
+                   (when, picking.id))
+        cr.execute("UPDATE stock_picking SET date_done = %s WHERE id = %s",
+                   (when, picking.id))
         picking.invalidate_cache(["date_done"])
         picking.move_lines.invalidate_cache(["date"])
 
