@@ -36,11 +36,13 @@ class AccountTax(models.Model):
                 company.id, use[0], "" if rate == 17 else "_16"),
                 raise_if_not_found=False)
             for use in ("sale", "purchase") for rate in (17, 16)}
+        models_by_use = {use: chart_taxes[(use, 16)] or chart_taxes[(use, 17)]
+                         for use in ("sale", "purchase")}
+        if not all(models_by_use.values()):
+            return  # not the chart's own taxes: left to the accountant
         current = {}
         for use, rate, name in CN_VAT:
-            model = chart_taxes[(use, 16)] or chart_taxes[(use, 17)]
-            if not model:
-                return
+            model = models_by_use[use]
             tag = model.tag_ids[:1].copy({"name": name}) if model.tag_ids else False
             # copy() names the tax "… (Copy)" whatever it is given
             tax = model.copy({"amount": rate,

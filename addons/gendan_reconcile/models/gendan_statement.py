@@ -196,8 +196,8 @@ class GendanStatement(models.Model):
     @api.depends("statement_currency_id", "currency_id")
     def _compute_foreign_currency(self):
         for rec in self:
-            rec.foreign_currency = rec.statement_currency_id not in (
-                rec.currency_id, rec.currency_id.browse())
+            rec.foreign_currency = bool(rec.statement_currency_id) and \
+                rec.statement_currency_id != rec.currency_id
 
     @api.model
     def _settlement_deadline(self, statement_type, date_to):

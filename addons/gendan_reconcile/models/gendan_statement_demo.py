@@ -115,21 +115,16 @@ class GendanStatement(models.Model):
 
     @api.model
     def _demo_bill(self, order, date, reference):
-        """Finance books the supplier's bill of the received goods."""
-        Invoice = self._demo_as(self.env["account.invoice"], "finance").with_context(
-            type="in_invoice")
-        bill = Invoice.create({
-            "partner_id": order.partner_id.id, "type": "in_invoice",
-            "date_invoice": date, "reference": reference,
-            "currency_id": order.currency_id.id, "origin": order.name,
-            "invoice_line_ids": [(0, 0, {
-                "product_id": line.product_id.id, "name": line.name,
-                "quantity": line.qty_received, "uom_id": line.product_uom.id,
-                "price_unit": line.price_unit, "purchase_line_id": line.id,
-                "account_id": line.product_id.categ_id
-                .property_account_expense_categ_id.id,
-                "invoice_line_tax_ids": [(5, 0, 0)]})
-                for line in order.order_line]})
+        """Finance books the supplier's bill of the received goods, from the
+        purchase order as in the vendor bill form (core's
+        ``purchase_order_change``: lines, accounts and taxes of the order)."""
+        bill = self._demo_as(self.env["account.invoice"], "finance").with_context(
+            type="in_invoice").create({
+                "partner_id": order.partner_id.id, "type": "in_invoice",
+                "purchase_id": order.id, "date_invoice": date})
+        bill.purchase_order_change()
+        bill.write({"reference": reference})
+        bill.compute_taxes()
         bill.action_invoice_open()
         return bill
 
