@@ -29,12 +29,8 @@ class MailActivity(models.Model):
                        "gendan_key"}
 
     def init(self):
-        # "Waiting for my signature" (gendan.signoff.mixin): a user's "sign"
-        # to-dos of a model
-        self.env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS gendan_signoff_todo_index "
-            "ON mail_activity (user_id, res_model, res_id) "
-            "WHERE gendan_key = 'signoff'")
+        # "Waiting for Me" no longer reads the to-dos (signoff_waiting_uids)
+        self.env.cr.execute("DROP INDEX IF EXISTS gendan_signoff_todo_index")
 
     @api.multi
     def write(self, vals):

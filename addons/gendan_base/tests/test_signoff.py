@@ -223,6 +223,25 @@ class TestSignoff(GendanCase):
             self.assertEqual(self.Memo.sudo(user).search(
                 [("signoff_waiting_me", "=", False), ("id", "in", memos.ids)]),
                 memos - expected, user.login)
+        # the column the filter reads names the users of the sign to-dos
+        todos = self.env["mail.activity"]._todo_open(memos, "signoff")
+        for memo in memos:
+            self.assertEqual(
+                set((memo.signoff_waiting_uids or "").strip(",").split(",")) - {""},
+                {str(todo.user_id.id) for todo in todos if todo.res_id == memo.id},
+                memo.name)
+
+    def test_waiting_signers_not_written_by_hand(self):
+        """Nobody puts a document in someone's "Waiting for Me" by writing
+        its list of signers (the engine's): refused, nothing changed."""
+        memo = self._submitted()
+        before = memo.signoff_waiting_uids
+        self.assertTrue(before)
+        for user in (self.users["merchandiser"], self.env.user):
+            with self.assertRaises(AccessError):
+                memo.sudo(user).write({"signoff_waiting_uids": ",%d," % user.id})
+        memo.invalidate_cache()
+        self.assertEqual(memo.signoff_waiting_uids, before)
 
     def test_waiting_me_same_as_engine(self):
         """The filter's SQL keeps the engine's rules: order of the slots,
