@@ -289,11 +289,14 @@ def fill_mywork(table, res, sizes):
 
 
 def fill_tna(table, res):
-    few, many = res["few"], res["many"]
-    table.add("**T&A form reads: queries, %d vs %d milestones (and the order's "
-              "documents)**" % (few[2], many[2]), str(many[0]), str(few[0]),
-              "%.2f" % (many[0] / few[0]), "constant in milestones",
-              "ok" if many[0] == few[0] else "MISSED")
+    few, many, more = res["few"], res["many"], res["more"]
+    table.add("**T&A form reads: queries of an order in production (%d milestones), "
+              "as it is and with %d more documents**" % (many[2], res["added"]),
+              str(more[0]), str(many[0]), "%.2f" % (more[0] / many[0]),
+              "constant in milestones and documents",
+              "ok" if more[0] == many[0] else "MISSED")
+    table.add("  a quotation (%d milestones, no documents): queries" % few[2],
+              str(few[0]), "-", "-", "(detail)", "")
 
 
 def fill_feasibility(table, res, mos):

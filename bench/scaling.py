@@ -402,10 +402,56 @@ def _tna_form_read(env, order):
     return queries, seconds, lines
 
 
-def tna_form_queries(env):
-    """{label: (queries, seconds, T&A lines)}: a quotation (few milestones,
-    no documents) and an order in production (every milestone, task order,
-    MOs, first articles...)."""
+# the order's documents the T&A form shows (table, column of the order),
+# and those of its task order
+TNA_DOCUMENTS = (
+    ("mrp_production", "gendan_sale_order_id"), ("stock_picking", "sale_id"),
+    ("gendan_shipping_notice", "sale_order_id"), ("gendan_sample", "order_id"),
+    ("gendan_complaint", "order_id"), ("gendan_packaging_spec", "sale_order_id"),
+    ("gendan_requirement_item", "order_id"), ("gendan_document", "sale_order_id"))
+TNA_TASK_DOCUMENTS = ("gendan_material_check", "gendan_first_article",
+                      "gendan_customer_inspection", "gendan_production_exception")
+
+
+def _clone_rows(cr, table, column, ids, copies):
+    """``copies`` more rows of ``table`` for each row whose ``column`` is in
+    ``ids`` (names and revision keys made unique); rows added."""
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = %s AND column_name != 'id'", (table,))
+    cols = [row[0] for row in cr.fetchall()]
+    select = ", ".join(
+        "t.%s || '/C' || g.n" % col if col in ("name", "history_key") else "t.%s" % col
+        for col in cols)
+    cr.execute(  # pylint: disable=sql-injection
+        "INSERT INTO %s (%s) SELECT %s FROM %s t, generate_series(1, %%s) g(n) "
+        "WHERE t.%s IN %%s" % (table, ", ".join(cols), select, table, column),
+        (copies, tuple(ids)))
+    return cr.rowcount
+
+
+def _multiply_documents(env, order, copies):
+    """Clone every document of ``order`` the T&A form shows ``copies``
+    times; {table: rows added}."""
+    cr = env.cr
+    added = {table: _clone_rows(cr, table, column, order.ids, copies)
+             for table, column in TNA_DOCUMENTS}
+    tasks = order.gendan_task_order_ids.ids
+    added.update({table: _clone_rows(cr, table, "task_order_id", tasks, copies)
+                  for table in TNA_TASK_DOCUMENTS})
+    env["base"].invalidate_cache()
+    return added
+
+
+def _tna_multiplied(env, order, copies):
+    added = _multiply_documents(env, order, copies)
+    return _tna_form_read(env, order), sum(added.values())
+
+
+def tna_form_queries(env, copies=9):
+    """{label: (queries, seconds, T&A lines)}: an order in production (every
+    milestone, task order, MOs, first articles...) as it is and with
+    ``copies`` more of each of its documents (``"more"``, with the number
+    of rows added), and a quotation (few milestones, no documents)."""
     quotation = env["sale.order"].search([("state", "in", ("draft", "sent"))],
                                          limit=1)
     busy = env["sale.order"].search(
@@ -413,8 +459,11 @@ def tna_form_queries(env):
         order="id", limit=20)
     busy = max(busy, key=lambda o: len(o.tna_line_ids) * 1000 + len(
         o.production_ids) + len(o.picking_ids))
-    return {"few": _tna_form_read(env, quotation),
-            "many": _tna_form_read(env, busy)}
+    result = {"few": _tna_form_read(env, quotation),
+              "many": _tna_form_read(env, busy)}
+    result["more"], result["added"] = _savepoint(
+        env, _tna_multiplied, env, busy, copies)
+    return result
 
 
 # -- feasibility (issue 15): a new order's feasible date with N open MOs
