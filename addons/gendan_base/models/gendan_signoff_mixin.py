@@ -2,6 +2,7 @@ from contextlib import nullcontext
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import column_exists
 
 from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
 
@@ -135,7 +136,9 @@ class GendanSignoffMixin(models.AbstractModel):
     @api.model_cr
     def init(self):
         res = super(GendanSignoffMixin, self).init()
-        if self._auto and not self._abstract:
+        # an upgrade: the pending documents' sign to-dos (none on install)
+        if self._auto and not self._abstract \
+                and column_exists(self.env.cr, "mail_activity", "gendan_key"):
             self.env.cr.execute(  # pylint: disable=sql-injection
                 WAITING_FILL_SQL.format(table=self._table), (self._name,))
         return res
