@@ -366,6 +366,9 @@ class GendanSignoffMixin(models.AbstractModel):
         have read access only to the document. A note: the users who sign
         next are told by their to-do (``_signoff_todo_sync``), not by mail."""
         self.ensure_one()
+        # the name as the signer reads it (in cache), not read again as
+        # superuser by the message
+        kwargs.setdefault("record_name", self.display_name)
         return self.sudo().message_post(
             author_id=self.env.user.partner_id.id, subtype="mail.mt_note", **kwargs)
 
