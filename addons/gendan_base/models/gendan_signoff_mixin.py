@@ -353,7 +353,8 @@ class GendanSignoffMixin(models.AbstractModel):
     def action_signoff_open_wizard(self):
         """Open the sign/reject dialog (context key ``signoff_action``)."""
         self.ensure_one()
-        action = self.env.ref("gendan_base.gendan_signoff_wizard_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "gendan_base.gendan_signoff_wizard_action")
         action["context"] = {
             "default_res_model": self._name, "default_res_id": self.id,
             "default_action": self.env.context.get("signoff_action", "sign")}
@@ -458,14 +459,16 @@ class GendanSignoffMixin(models.AbstractModel):
         """One "sign" to-do for each user who may sign a due slot; the
         to-dos of users who no longer may are removed."""
         activity = self.env["mail.activity"]
+        # kept as _todo_open returns them (superuser): read in one cache
+        todos = activity._todo_open(self, "signoff")
         by_doc = {}
-        for todo in activity._todo_open(self, "signoff"):
-            by_doc[todo.res_id] = by_doc.get(todo.res_id, activity) | todo
+        for todo in todos:
+            by_doc[todo.res_id] = by_doc.get(todo.res_id, todos.browse()) | todo
         for rec in self:
             users = rec._signoff_eligible_next()
             # read before any is deleted: one document's stale to-dos
             # removed, the others' are still readable
-            mine = by_doc.get(rec.id, activity)
+            mine = by_doc.get(rec.id, todos.browse())
             stale = mine.filtered(lambda todo: todo.user_id not in users)
             if stale:
                 stale._todo_remove(rec)

@@ -234,7 +234,8 @@ class GendanTaskOrder(models.Model):
 
     @api.multi
     def action_view_productions(self):
-        action = self.env.ref("mrp.mrp_production_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "mrp.mrp_production_action")
         action["domain"] = [("gendan_task_order_id", "in", self.ids)]
         action["context"] = {}
         return action
@@ -302,8 +303,8 @@ class GendanTaskOrder(models.Model):
                 body=_("First articles created: %s.") % ", ".join(
                     articles.mapped("name")),
                 author_id=self.env.user.partner_id.id, subtype="mail.mt_note")
-        action = self.env.ref(
-            "gendan_production.gendan_first_article_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "gendan_production.gendan_first_article_action")
         action["domain"] = [("task_order_id", "=", self.id)]
         return action
 
