@@ -374,7 +374,8 @@ class GendanSignoffMixin(models.AbstractModel):
     def action_signoff_open_wizard(self):
         """Open the sign/reject dialog (context key ``signoff_action``)."""
         self.ensure_one()
-        action = self.env.ref("gendan_base.gendan_signoff_wizard_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "gendan_base.gendan_signoff_wizard_action")
         action["context"] = {
             "default_res_model": self._name, "default_res_id": self.id,
             "default_action": self.env.context.get("signoff_action", "sign")}
@@ -387,6 +388,9 @@ class GendanSignoffMixin(models.AbstractModel):
         have read access only to the document. A note: the users who sign
         next are told by their to-do (``_signoff_todo_sync``), not by mail."""
         self.ensure_one()
+        # the name as the signer reads it (in cache), not read again as
+        # superuser by the message
+        kwargs.setdefault("record_name", self.display_name)
         return self.sudo().message_post(
             author_id=self.env.user.partner_id.id, subtype="mail.mt_note", **kwargs)
 
@@ -476,16 +480,18 @@ class GendanSignoffMixin(models.AbstractModel):
         """One "sign" to-do for each user who may sign a due slot; the
         to-dos of users who no longer may are removed."""
         activity = self.env["mail.activity"]
+        # kept as _todo_open returns them (superuser): read in one cache
+        todos = activity._todo_open(self, "signoff")
         by_doc = {}
-        for todo in activity._todo_open(self, "signoff"):
-            by_doc[todo.res_id] = by_doc.get(todo.res_id, activity) | todo
+        for todo in todos:
+            by_doc[todo.res_id] = by_doc.get(todo.res_id, todos.browse()) | todo
         waiting = {}
         for rec in self:
             users = rec._signoff_eligible_next()
             waiting[rec] = users.filtered("active")
             # read before any is deleted: one document's stale to-dos
             # removed, the others' are still readable
-            mine = by_doc.get(rec.id, activity)
+            mine = by_doc.get(rec.id, todos.browse())
             stale = mine.filtered(lambda todo: todo.user_id not in users)
             if stale:
                 stale._todo_remove(rec)

@@ -77,8 +77,10 @@ class GendanSignoffRule(models.Model):
         companies = [False]
         if "company_id" in records._fields:
             companies += records.mapped("company_id").ids
-        rules = self.sudo().search([("model_id.model", "=", records._name),
-                                    ("company_id", "in", companies)])
+        # the model's id from the registry's cache: no search of ir.model
+        rules = self.sudo().search([
+            ("model_id", "=", self.env["ir.model"]._get_id(records._name)),
+            ("company_id", "in", companies)])
         applies = {}
         for rule in rules:
             domain = rule._eval_domain()

@@ -92,6 +92,7 @@ class MailActivity(models.Model):
         for record in records.sudo():
             targets = users(record) if callable(users) else users
             texts = {}  # language: (name, summary, note) of this record
+            due = None  # the record's deadline, computed once for its to-dos
             for user in targets.filtered("active"):
                 if (record.id, user.id) in existing:
                     continue
@@ -100,8 +101,10 @@ class MailActivity(models.Model):
                 if lang not in texts:
                     texts[lang] = self._todo_texts(
                         record.with_context(lang=lang), summary, note)
-                rows.append(self._todo_row(record, key, user, texts[lang],
-                                           deadline))
+                if due is None:
+                    due = (deadline(record) if callable(deadline) else deadline) \
+                        or fields.Date.context_today(self)
+                rows.append(self._todo_row(record, key, user, texts[lang], due))
         if not rows:
             return self.browse()
         activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
@@ -124,15 +127,15 @@ class MailActivity(models.Model):
 
     def _todo_row(self, record, key, user, texts, deadline):
         """The values of the to-do ``key`` of ``user`` on ``record``; its
-        ``texts`` from ``_todo_texts``, in the user's language."""
+        ``texts`` from ``_todo_texts``, in the user's language; ``deadline``
+        a date."""
         name, summary, note = texts
         return {
             "res_model_id": self.env["ir.model"]._get_id(record._name),
             "res_model": record._name, "res_id": record.id,
             "res_name": name, "user_id": user.id,
             "gendan_key": key, "note": note, "summary": summary,
-            "date_deadline": (deadline(record) if callable(deadline) else deadline)
-            or fields.Date.context_today(self),
+            "date_deadline": deadline,
         }
 
     @api.model

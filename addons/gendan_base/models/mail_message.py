@@ -19,7 +19,9 @@ class MailMessage(models.Model):
             model, parent_id, anybody = self._gendan_recipients_exist()
             if not anybody and not self._gendan_notify_hooked(model):
                 if parent_id:
-                    self.browse(parent_id).invalidate_cache()
+                    # core discards the cache for the messages' access
+                    # (child / parent): the messages only, not every model's
+                    self.invalidate_cache(list(self._fields))
                 return True
         return super(MailMessage, self)._notify(
             force_send=force_send, send_after_commit=send_after_commit,

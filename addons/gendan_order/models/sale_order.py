@@ -86,8 +86,9 @@ class SaleOrder(models.Model):
     merchandiser_id = fields.Many2one(
         "res.users", index=True, track_visibility="onchange",
         default=lambda self: self._default_merchandiser_id(),
-        domain=lambda self: [("groups_id", "in", self.env.ref(
-            "gendan_base.group_merchandiser").id)])
+        # the cached id (no query per fields_get, e.g. on each tracked write)
+        domain=lambda self: [("groups_id", "in", self.env[
+            "ir.model.data"].xmlid_to_res_id("gendan_base.group_merchandiser"))])
     gendan_controlled = fields.Boolean(
         compute="_compute_gendan_controlled", store=True,
         help="The order goes through the Gendan gates: its sales channel is "

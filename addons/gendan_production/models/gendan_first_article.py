@@ -100,7 +100,9 @@ class GendanFirstArticle(models.Model):
     @api.multi
     def write(self, vals):
         if vals.get("state") == "passed":
-            self._check_checklist()
+            # a pending article's checklist was checked when it was submitted
+            # and is locked since (gendan.first.article.item)
+            self.filtered(lambda fa: fa.state != "pending")._check_checklist()
         if "product_qty" in vals and self.filtered(
                 lambda article: article.state not in ("draft", "failed")):
             # the quantity production may make before the article passed

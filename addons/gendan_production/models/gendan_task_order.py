@@ -234,7 +234,8 @@ class GendanTaskOrder(models.Model):
 
     @api.multi
     def action_view_productions(self):
-        action = self.env.ref("mrp.mrp_production_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "mrp.mrp_production_action")
         action["domain"] = [("gendan_task_order_id", "in", self.ids)]
         action["context"] = {}
         return action
@@ -284,10 +285,12 @@ class GendanTaskOrder(models.Model):
         existing = self.first_article_ids.filtered(
             lambda fa: fa.state != "failed").mapped("product_id")
         # one batch: the order's milestones and risk computed once at the end,
-        # not per article; one note on the task order names the articles
-        # instead of a "created" line and a tracked state on each
+        # not per article (not at all when new drafts change neither); one
+        # note on the task order names the articles instead of a "created"
+        # line and a tracked state on each
         model = self.env["gendan.first.article"].with_context(
-            mail_create_nolog=True, mail_notrack=True)
+            mail_create_nolog=True, mail_notrack=True,
+            gendan_orders_unaffected=self._first_article_drafts_unaffecting())
         articles = model.browse()
         with self.env.norecompute():
             for product in self.line_ids.mapped("product_id") - existing:
@@ -300,10 +303,18 @@ class GendanTaskOrder(models.Model):
                 body=_("First articles created: %s.") % ", ".join(
                     articles.mapped("name")),
                 author_id=self.env.user.partner_id.id, subtype="mail.mt_note")
-        action = self.env.ref(
-            "gendan_production.gendan_first_article_action").read()[0]
+        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
+            "gendan_production.gendan_first_article_action")
         action["domain"] = [("task_order_id", "=", self.id)]
         return action
+
+    def _first_article_drafts_unaffecting(self):
+        """Whether new draft first articles leave the order's stored fields
+        as they are: its first-article milestone is open already (no article
+        but failed ones, or one not passed) and its risk looks at the passed
+        articles only."""
+        articles = self.first_article_ids.filtered(lambda fa: fa.state != "failed")
+        return bool(not articles or articles.filtered(lambda fa: fa.state != "passed"))
 
     # -- sign-off hooks -----------------------------------------------------------
 

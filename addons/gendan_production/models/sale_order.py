@@ -368,6 +368,7 @@ class SaleOrder(models.Model):
         "gendan_task_order_ids.inspection_ids.state")
     def _compute_gendan_milestones(self):
         today = fields.Date.context_today(self)
+        self._gendan_read_task_lists()
         for order in self:
             task = order._gendan_milestone_task()
             values = dict.fromkeys(
@@ -403,6 +404,16 @@ class SaleOrder(models.Model):
         if self.state in ("sale", "done") and task.state != "cancel":
             return task
         return task.browse()
+
+    def _gendan_read_task_lists(self):
+        """The lists of the task orders that the milestones and the risk
+        look at, read in one go (a query for the task orders and a search
+        per list, not a read of the task order for each list)."""
+        tasks = self.env["gendan.task.order"]
+        for order in self:
+            tasks |= order._gendan_milestone_task()
+        tasks.read(["line_ids", "material_check_ids", "first_article_ids",
+                    "inspection_ids"], load="_classic_write")
 
     def _gendan_milestone_values(self, task, today):
         """State and date (deadline while open) of each milestone."""
