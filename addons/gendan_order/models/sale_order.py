@@ -243,7 +243,8 @@ class SaleOrder(models.Model):
         """In the recomputation ending ``deferred_cockpit``, a cockpit value
         equal to the stored one is not written again, so the fields computed
         from it are not marked (most MO, picking and invoice changes leave
-        most milestones as they are)."""
+        most milestones as they are); a written value stays in the cache
+        (the next computation reads it without reloading the whole order)."""
         stored = getattr(_DEFERRED, "stored", None)
         if not stored or not all(name in stored["columns"] for name in vals):
             return super(SaleOrder, self)._write(vals)
@@ -257,8 +258,11 @@ class SaleOrder(models.Model):
             if names:
                 batches.setdefault(names, []).append(order_id)
         for names, ids in batches.items():
-            super(SaleOrder, self.browse(ids))._write(
-                {name: vals[name] for name in names})
+            written = {name: vals[name] for name in names}
+            orders = self.browse(ids)
+            super(SaleOrder, orders)._write(written)
+            for order in orders:
+                order._cache.update(order._convert_to_cache(written, validate=False))
             for order_id in ids:
                 if order_id in stored["values"]:
                     stored["values"][order_id].update(
