@@ -125,6 +125,13 @@ class MrpProduction(models.Model):
             prefetch_fields=False).filtered("gendan_controlled")
         return self.filtered(lambda mo: mo.sudo().gendan_sale_order_id in orders)
 
+    def _gendan_first_articles(self, tasks, domain=None):
+        """First articles of ``tasks`` for the products of these MOs (not
+        every product of the task order)."""
+        return self.env["gendan.first.article"].sudo().search([
+            ("task_order_id", "in", tasks.ids),
+            ("product_id", "in", self.mapped("product_id").ids)] + (domain or []))
+
     def _gendan_gate_blockers(self, stage="produce"):
         """{production: [reasons]} for the MOs that may not go on (batched).
         Only the MOs of orders of a Gendan-controlled sales channel wait;
@@ -138,9 +145,10 @@ class MrpProduction(models.Model):
         tasks = self.env["gendan.task.order"].sudo().search(
             [("sale_order_id", "in", gated.mapped("gendan_sale_order_id").ids)])
         task_by_order = {task.sale_order_id.id: task for task in tasks}
-        passed = self.env["gendan.first.article"].sudo().search([
-            ("task_order_id", "in", tasks.ids), ("state", "=", "passed")])
-        passed_keys = {(fa.task_order_id.id, fa.product_id.id) for fa in passed}
+        passed_keys = set()
+        if stage == "produce":
+            passed = gated._gendan_first_articles(tasks, [("state", "=", "passed")])
+            passed_keys = {(fa.task_order_id.id, fa.product_id.id) for fa in passed}
         deposit_errors = {}
         for order in gated.mapped("gendan_sale_order_id"):
             try:
@@ -201,8 +209,7 @@ class MrpProduction(models.Model):
         tasks = self.env["gendan.task.order"].sudo().search(
             [("sale_order_id", "in", orders.ids)])
         task_by_order = {task.sale_order_id.id: task for task in tasks}
-        articles = self.env["gendan.first.article"].sudo().search(
-            [("task_order_id", "in", tasks.ids)])
+        articles = gated._gendan_first_articles(tasks)
         allowed, passed = {}, set()
         for article in articles:
             key = (article.task_order_id.id, article.product_id.id)
