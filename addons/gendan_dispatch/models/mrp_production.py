@@ -27,7 +27,7 @@ class MrpProduction(models.Model):
         """The MO of a controlled order, its company asking for the QA check."""
         self.ensure_one()
         return bool(self.state not in ("done", "cancel")
-                    and self.sudo().gendan_sale_order_id.gendan_controlled
+                    and self._gendan_controlled()
                     and self.sudo().company_id.gendan_qa_receipt_required)
 
     def _gendan_qa_refusal(self):

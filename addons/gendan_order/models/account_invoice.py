@@ -1,6 +1,8 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+from .sale_order import deferred_cockpit
+
 
 class AccountInvoice(models.Model):
     _inherit = "account.invoice"
@@ -26,6 +28,12 @@ class AccountInvoice(models.Model):
                 "%(due)s.") % {"invoice": wrong[0].number or wrong[0].display_name,
                                "due": wrong[0].currency_id.name,
                                "paid": currency.name})
+
+    @api.multi
+    def action_invoice_open(self):
+        """The orders' cockpit fields are recomputed once, at the end."""
+        with deferred_cockpit():
+            return super(AccountInvoice, self).action_invoice_open()
 
     @api.multi
     def _prepare_payment_vals(self, pay_journal, pay_amount=None, date=None,

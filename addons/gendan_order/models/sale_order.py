@@ -67,7 +67,12 @@ def deferred_cockpit():
     for field, orders in todo:
         orders.env.add_todo(field, orders)
     if orders is not None and orders.env.recompute:
-        orders.recompute()
+        ids = {order_id for _field, recs in todo for order_id in recs.ids}
+        _DEFERRED.stored = orders.browse(ids)._cockpit_stored_values()
+        try:
+            orders.recompute()
+        finally:
+            _DEFERRED.stored = None
 
 
 class SaleOrder(models.Model):
@@ -233,6 +238,62 @@ class SaleOrder(models.Model):
             return super(SaleOrder, self)._recompute_todo(field)
         todo.append((field, self))
         return None
+
+    @api.multi
+    def _write(self, vals):
+        """In the recomputation ending ``deferred_cockpit``, a cockpit value
+        equal to the stored one is not written again, so the fields computed
+        from it are not marked (most MO, picking and invoice changes leave
+        most milestones as they are); a written value stays in the cache
+        (the next computation reads it without reloading the whole order)."""
+        stored = getattr(_DEFERRED, "stored", None)
+        if not stored or not all(name in stored["columns"] for name in vals):
+            return super(SaleOrder, self)._write(vals)
+        new = {name: self._cockpit_normalize(name, value)
+               for name, value in vals.items()}
+        batches = {}
+        for order_id in self.ids:
+            old = stored["values"].get(order_id)
+            names = tuple(sorted(name for name in vals
+                                 if old is None or old[name] != new[name]))
+            if names:
+                batches.setdefault(names, []).append(order_id)
+        for names, ids in batches.items():
+            written = {name: vals[name] for name in names}
+            orders = self.browse(ids)
+            super(SaleOrder, orders)._write(written)
+            for order in orders:
+                order._cache.update(order._convert_to_cache(written, validate=False))
+            for order_id in ids:
+                if order_id in stored["values"]:
+                    stored["values"][order_id].update(
+                        (name, new[name]) for name in names)
+        return True
+
+    def _cockpit_normalize(self, name, value):
+        """``value`` of column ``name`` (from SQL or from a computation) in
+        one comparable form."""
+        return self._fields[name].convert_to_cache(value, self, validate=False)
+
+    @api.multi
+    def _cockpit_stored_values(self):
+        """{"columns": stored cockpit fields, "values": {order id: {field:
+        value}}} as in the database (one query)."""
+        columns = sorted(
+            name for name, field in self._fields.items()
+            if field.store and field.compute and field.column_type
+            and self._is_cockpit_field(field))
+        values = {}
+        if self.ids:
+            self.env.cr.execute(
+                'SELECT id, %s FROM "%s" WHERE id IN %%s' % (
+                    ", ".join('"%s"' % name for name in columns), self._table),
+                (tuple(self.ids),))
+            for row in self.env.cr.fetchall():
+                values[row[0]] = {
+                    name: self._cockpit_normalize(name, value)
+                    for name, value in zip(columns, row[1:])}
+        return {"columns": set(columns), "values": values}
 
     def _is_cockpit_field(self, field):
         """Milestones and what derives from them (with every field computed
@@ -772,6 +833,13 @@ class SaleOrder(models.Model):
                         self.env))[unreviewed[0].signoff_state]})
         with deferred_cockpit():
             return super(SaleOrder, self).action_confirm()
+
+    @api.multi
+    def action_invoice_create(self, grouped=False, final=False):
+        """The cockpit fields are recomputed once, not at every invoice line."""
+        with deferred_cockpit():
+            return super(SaleOrder, self).action_invoice_create(
+                grouped=grouped, final=final)
 
     # -- delivery promise -----------------------------------------------------
 

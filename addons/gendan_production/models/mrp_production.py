@@ -117,6 +117,21 @@ class MrpProduction(models.Model):
             lambda self: _("%s: goods received from production, arrange the "
                            "shipment") % self.name)
 
+    def _gendan_controlled(self):
+        """The MOs of orders of a Gendan-controlled sales channel. Reads the
+        orders' flag alone, not the whole order (reloaded after every
+        invalidation of the cache inside the core buttons)."""
+        orders = self.sudo().mapped("gendan_sale_order_id").with_context(
+            prefetch_fields=False).filtered("gendan_controlled")
+        return self.filtered(lambda mo: mo.sudo().gendan_sale_order_id in orders)
+
+    def _gendan_first_articles(self, tasks, domain=None):
+        """First articles of ``tasks`` for the products of these MOs (not
+        every product of the task order)."""
+        return self.env["gendan.first.article"].sudo().search([
+            ("task_order_id", "in", tasks.ids),
+            ("product_id", "in", self.mapped("product_id").ids)] + (domain or []))
+
     def _gendan_gate_blockers(self, stage="produce"):
         """{production: [reasons]} for the MOs that may not go on (batched).
         Only the MOs of orders of a Gendan-controlled sales channel wait;
@@ -124,16 +139,16 @@ class MrpProduction(models.Model):
         article (``stage="first_article"``, its quantity checked by
         ``_gendan_check_first_article_qty``) do not wait for the first
         article."""
-        gated = self.filtered(
-            lambda mo: mo.gendan_sale_order_id.sudo().gendan_controlled)
+        gated = self._gendan_controlled()
         if not gated:
             return {}
         tasks = self.env["gendan.task.order"].sudo().search(
             [("sale_order_id", "in", gated.mapped("gendan_sale_order_id").ids)])
         task_by_order = {task.sale_order_id.id: task for task in tasks}
-        passed = self.env["gendan.first.article"].sudo().search([
-            ("task_order_id", "in", tasks.ids), ("state", "=", "passed")])
-        passed_keys = {(fa.task_order_id.id, fa.product_id.id) for fa in passed}
+        passed_keys = set()
+        if stage == "produce":
+            passed = gated._gendan_first_articles(tasks, [("state", "=", "passed")])
+            passed_keys = {(fa.task_order_id.id, fa.product_id.id) for fa in passed}
         deposit_errors = {}
         for order in gated.mapped("gendan_sale_order_id"):
             try:
@@ -187,17 +202,14 @@ class MrpProduction(models.Model):
         """{production: (allowed, produced)} for the gated MOs whose product's
         first article has not passed: ``allowed`` is the quantity of its first
         articles on the task order (0 when none was created)."""
-        gated = self.filtered(
-            lambda mo: mo.state != "cancel"
-            and mo.gendan_sale_order_id.sudo().gendan_controlled)
+        gated = self.filtered(lambda mo: mo.state != "cancel")._gendan_controlled()
         if not gated:
             return {}
         orders = gated.mapped("gendan_sale_order_id")
         tasks = self.env["gendan.task.order"].sudo().search(
             [("sale_order_id", "in", orders.ids)])
         task_by_order = {task.sale_order_id.id: task for task in tasks}
-        articles = self.env["gendan.first.article"].sudo().search(
-            [("task_order_id", "in", tasks.ids)])
+        articles = gated._gendan_first_articles(tasks)
         allowed, passed = {}, set()
         for article in articles:
             key = (article.task_order_id.id, article.product_id.id)

@@ -299,6 +299,12 @@ class SaleOrder(models.Model):
 
     def _gendan_risk_material(self, task):
         start = self._gendan_start(task)
+        # recomputed at every MO button: count first (two queries), rather
+        # than read every check and line of the task order
+        if not start or not self.env["gendan.material.check.line"].search_count([
+                ("check_id.task_order_id", "=", task.id),
+                ("check_id.state", "!=", "cancel"), ("eta_date", ">", start)]):
+            return []
         lines = task.material_check_ids.filtered(
             lambda c: c.state != "cancel").mapped("line_ids").filtered(
                 lambda ln: ln.eta_date and start and ln.eta_date > start)
