@@ -49,7 +49,8 @@ class TestDocumentAttacks(RpcServerCase):
         ahead, forges or deletes a signature, or writes the approved state."""
         task_id = self.xmlid("gendan_production.task_order_pending_demo")
         before_sigs = self._signatures("gendan.task.order", task_id)
-        columns = "state, signoff_state, signoff_revision, distribution_revision"
+        columns = ("state, signoff_state, signoff_revision, distribution_revision, "
+                   "signoff_waiting_uids")
         before = self._row("gendan_task_order", task_id, columns)
         self.assertEqual(before[0][:2], ("pending", "pending"))
         sig_ids = [row[0] for row in before_sigs]
@@ -70,6 +71,9 @@ class TestDocumentAttacks(RpcServerCase):
                 ("gendan.task.order", "write", [task_id],
                  {"signoff_state": "approved"}),
                 ("gendan.task.order", "write", [task_id], {"signoff_revision": 0}),
+                # "Waiting for Me" of someone who may not sign
+                ("gendan.task.order", "write", [task_id],
+                 {"signoff_waiting_uids": ",%d," % uid}),
                 ("gendan.task.order", "write", [task_id],
                  {"distribution_revision": 9}),
                 ("gendan.task.order", "action_create_productions", [task_id]),
