@@ -8,17 +8,6 @@ from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
 
 SIGNOFF_FIELDS = {"signoff_state", "signoff_revision", "signoff_waiting_uids"}
 
-# the users of each pending document's "sign" to-dos, for existing databases
-WAITING_FILL_SQL = """
-UPDATE {table} doc SET signoff_waiting_uids = todo.uids
-FROM (SELECT res_id, ',' || string_agg(user_id::text, ',' ORDER BY user_id)
-             || ',' AS uids
-      FROM mail_activity WHERE gendan_key = 'signoff' AND res_model = %s
-      GROUP BY res_id) todo
-WHERE doc.id = todo.res_id AND doc.signoff_state = 'pending'
-  AND doc.signoff_waiting_uids IS DISTINCT FROM todo.uids
-"""
-
 
 class GendanSignoffMixin(models.AbstractModel):
     """Multi-signature approval (会签) for any document.
@@ -136,11 +125,12 @@ class GendanSignoffMixin(models.AbstractModel):
     @api.model_cr
     def init(self):
         res = super(GendanSignoffMixin, self).init()
-        # an upgrade: the pending documents' sign to-dos (none on install)
+        # an upgrade: the documents pending before get their sign to-dos
+        # (a release without them) and "Waiting for Me" its column
         if self._auto and not self._abstract \
                 and column_exists(self.env.cr, "mail_activity", "gendan_key"):
-            self.env.cr.execute(  # pylint: disable=sql-injection
-                WAITING_FILL_SQL.format(table=self._table), (self._name,))
+            self.sudo().with_context(active_test=False).search(
+                [("signoff_state", "=", "pending")])._signoff_todo_sync()
         return res
 
     @api.model
