@@ -301,6 +301,27 @@ def run(record):
     checked, missing = new_defaults_present(DB, addons)
     record("the new release's rules and lists present", checked and not missing,
            ", ".join(missing[:5]) or "%d checked" % checked)
+    pending, untold = waiting_signers(DB)
+    record("every document waiting for signatures has its sign to-dos", not untold,
+           ", ".join(untold[:5]) or "%d pending documents" % pending)
+
+
+def waiting_signers(db):
+    """(pending documents, [those without a sign to-do or waiting signers]):
+    a release before the to-dos had none; the upgrade gives them."""
+    tables = [row[0] for row in psql(db, (
+        "SELECT table_name FROM information_schema.columns "
+        "WHERE column_name = 'signoff_waiting_uids'"))]
+    pending, untold = 0, []
+    for table in tables:
+        rows = psql(db, (
+            "SELECT t.id, t.signoff_waiting_uids IS NOT NULL AND EXISTS ("
+            "SELECT 1 FROM mail_activity a WHERE a.gendan_key = 'signoff' "
+            "AND a.res_id = t.id AND a.res_model = replace('%s', '_', '.')) "
+            "FROM %s t WHERE t.signoff_state = 'pending'" % (table, table)))
+        pending += len(rows)
+        untold += ["%s %s" % (table, row[0]) for row in rows if row[1] != "t"]
+    return pending, untold
 
 
 if __name__ == "__main__":
