@@ -243,6 +243,23 @@ class TestSignoff(GendanCase):
         memo.invalidate_cache()
         self.assertEqual(memo.signoff_waiting_uids, before)
 
+    def test_upgrade_gives_pending_documents_their_todos(self):
+        """A database from a release without sign to-dos: its pending
+        documents get them, and "Waiting for Me", when the module updates."""
+        memo = self._submitted()
+        manager = self.users["sales_manager"]
+        self.env.cr.execute("DELETE FROM mail_activity WHERE gendan_key = 'signoff'")
+        self.env.cr.execute("UPDATE gendan_memo SET signoff_waiting_uids = NULL")
+        self.env["base"].invalidate_cache()
+        self.assertFalse(self.Memo.sudo(manager).search(
+            [("signoff_waiting_me", "=", True), ("id", "=", memo.id)]))
+        self.Memo.init()  # what -u runs for each signed model
+        self.assertEqual(self.Memo.sudo(manager).search(
+            [("signoff_waiting_me", "=", True), ("id", "=", memo.id)]), memo)
+        todos = self.env["mail.activity"]._todo_open(memo, "signoff")
+        self.assertEqual(todos.mapped("user_id"), memo._signoff_eligible_next())
+        self._assert_waiting_matches_engine(memo, list(self.users.values()))
+
     def test_waiting_me_same_as_engine(self):
         """The filter's SQL keeps the engine's rules: order of the slots,
         optional ones, reserved slots and deputies, roles held by rank, and
