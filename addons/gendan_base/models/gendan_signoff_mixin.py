@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import column_exists
 
 from ..engine import ANY_STATE, check_engine, engine, insert_rows, moving
+from ..tools_actions import window_action
 
 SIGNOFF_FIELDS = {"signoff_state", "signoff_revision", "signoff_waiting_uids"}
 
@@ -364,8 +365,7 @@ class GendanSignoffMixin(models.AbstractModel):
     def action_signoff_open_wizard(self):
         """Open the sign/reject dialog (context key ``signoff_action``)."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
-            "gendan_base.gendan_signoff_wizard_action")
+        action = window_action(self.env, "gendan_base.gendan_signoff_wizard_action")
         action["context"] = {
             "default_res_model": self._name, "default_res_id": self.id,
             "default_action": self.env.context.get("signoff_action", "sign")}

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.tools_actions import window_action
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 
@@ -109,7 +110,7 @@ class GendanRepairQuarter(models.Model):
     @api.multi
     def action_view_repairs(self):
         self.ensure_one()
-        action = self.env.ref("gendan_complaint.mrp_repair_action_analysis").read()[0]
+        action = window_action(self.env, "gendan_complaint.mrp_repair_action_analysis")
         action["domain"] = self._repair_domain()
         return action
 

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from odoo.addons.gendan_base.tools_actions import window_action
+
 CADENCES = [("7", "Every Week"), ("14", "Every Two Weeks")]
 
 
@@ -167,7 +169,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_mail_replies(self):
         self.ensure_one()
-        action = self.env.ref("gendan_contact.gendan_mail_reply_action").read()[0]
+        action = window_action(self.env, "gendan_contact.gendan_mail_reply_action")
         action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
         action["context"] = {"search_default_waiting": 1}
         return action

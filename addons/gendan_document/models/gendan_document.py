@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.gendan_base.engine import button, button_running, transition
+from odoo.addons.gendan_base.tools_actions import window_action
 
 CLERK_GROUPS = ["gendan_base.group_documents_clerk", "gendan_base.group_manager"]
 LIVE_STATES = ("controlled", "recalled")
@@ -239,7 +240,7 @@ class GendanDocument(models.Model):
     @api.multi
     def action_view_history(self):
         self.ensure_one()
-        action = self.env.ref("gendan_document.gendan_document_action").read()[0]
+        action = window_action(self.env, "gendan_document.gendan_document_action")
         action["domain"] = [("history_key", "=", self.history_key)]
         action["context"] = {}
         return action

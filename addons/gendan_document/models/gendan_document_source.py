@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 
+from odoo.addons.gendan_base.tools_actions import window_action
+
 
 class GendanDocumentSource(models.AbstractModel):
     """A document that registers its controlled revisions in the register.
@@ -52,7 +54,7 @@ class GendanDocumentSource(models.AbstractModel):
     def action_view_gendan_documents(self):
         """The register entries of the document: its revision history."""
         self.ensure_one()
-        action = self.env.ref("gendan_document.gendan_document_action").read()[0]
+        action = window_action(self.env, "gendan_document.gendan_document_action")
         action["domain"] = [
             ("history_key", "=", self._gendan_document_history_key())]
         action["context"] = {}

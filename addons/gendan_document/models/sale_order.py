@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 
+from odoo.addons.gendan_base.tools_actions import window_action
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -20,7 +22,7 @@ class SaleOrder(models.Model):
     def action_view_gendan_documents(self):
         """Every controlled document of the order, in one screen."""
         self.ensure_one()
-        action = self.env.ref("gendan_document.gendan_document_action").read()[0]
+        action = window_action(self.env, "gendan_document.gendan_document_action")
         action["domain"] = [("sale_order_id", "=", self.id)]
         action["context"] = {"search_default_group_type": 1,
                              "default_sale_order_id": self.id}

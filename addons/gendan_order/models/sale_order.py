@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.gendan_base.tools_actions import window_action
+
 MILESTONE_STATES = [
     ("todo", "To Do"), ("done", "Done"), ("late", "Late"), ("na", "N/A")]
 
@@ -860,8 +862,8 @@ class SaleOrder(models.Model):
     @api.multi
     def action_open_delay_notice(self):
         self.ensure_one()
-        action = self.env.ref(
-            "gendan_order.gendan_delay_notice_wizard_action").read()[0]
+        action = window_action(
+            self.env, "gendan_order.gendan_delay_notice_wizard_action")
         action["context"] = {"default_order_id": self.id,
                              "default_new_date": self.expected_date}
         return action
@@ -894,7 +896,7 @@ class SaleOrder(models.Model):
         wizard.with_context(open_invoices=False).create_invoices()
         invoice = self.order_line.filtered("is_downpayment").mapped(
             "invoice_lines.invoice_id").filtered(lambda inv: inv.state == "draft")
-        action = self.env.ref("account.action_invoice_tree1").read()[0]
+        action = window_action(self.env, "account.action_invoice_tree1")
         action.update({"views": [(self.env.ref("account.invoice_form").id, "form")],
                        "res_id": invoice[:1].id})
         return action
@@ -911,7 +913,7 @@ class SaleOrder(models.Model):
     def action_request_deposit_waiver(self):
         """A deposit exception to sign (production without the deposit)."""
         self.ensure_one()
-        action = self.env.ref("gendan_order.gendan_deposit_waiver_action").read()[0]
+        action = window_action(self.env, "gendan_order.gendan_deposit_waiver_action")
         action.update({"views": [(False, "form")], "view_mode": "form",
                        "context": {"default_sale_order_id": self.id}})
         return action

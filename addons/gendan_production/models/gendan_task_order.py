@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import (
     audit, audit_value, engine, transition)
+from odoo.addons.gendan_base.tools_actions import window_action
 
 OPEN_STATES = ("approved", "production")
 
@@ -234,8 +235,7 @@ class GendanTaskOrder(models.Model):
 
     @api.multi
     def action_view_productions(self):
-        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
-            "mrp.mrp_production_action")
+        action = window_action(self.env, "mrp.mrp_production_action")
         action["domain"] = [("gendan_task_order_id", "in", self.ids)]
         action["context"] = {}
         return action
@@ -303,8 +303,8 @@ class GendanTaskOrder(models.Model):
                 body=_("First articles created: %s.") % ", ".join(
                     articles.mapped("name")),
                 author_id=self.env.user.partner_id.id, subtype="mail.mt_note")
-        action = self.env["ir.actions.act_window"]._gendan_for_xmlid(
-            "gendan_production.gendan_first_article_action")
+        action = window_action(
+            self.env, "gendan_production.gendan_first_article_action")
         action["domain"] = [("task_order_id", "=", self.id)]
         return action
 

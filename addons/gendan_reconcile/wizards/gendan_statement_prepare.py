@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gendan_base.tools_actions import window_action
+
 from ..models.gendan_statement import last_month
 
 
@@ -41,7 +43,7 @@ class GendanStatementPrepare(models.TransientModel):
                     "Nothing was delivered or received from %(start)s to %(end)s: "
                     "there is nothing to reconcile.") % {
                         "start": self.date_from, "end": self.date_to})
-        action = self.env.ref("gendan_reconcile.gendan_statement_action").read()[0]
+        action = window_action(self.env, "gendan_reconcile.gendan_statement_action")
         action["domain"] = [("statement_type", "=", self.statement_type),
                             ("date_from", "=", self.date_from),
                             ("date_to", "=", self.date_to)]

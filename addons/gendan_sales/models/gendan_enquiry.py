@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import button, transition
+from odoo.addons.gendan_base.tools_actions import window_action
 
 SALES = ["gendan_base.group_salesperson", "gendan_base.group_merchandiser"]
 
@@ -240,7 +241,7 @@ class GendanEnquiry(models.Model):
     @api.multi
     def action_view_price_enquiries(self):
         self.ensure_one()
-        action = self.env.ref("purchase.purchase_rfq").read()[0]
+        action = window_action(self.env, "purchase.purchase_rfq")
         action.update(domain=[("gendan_enquiry_id", "=", self.id)],
                       context={"create": False})
         return action
@@ -265,7 +266,7 @@ class GendanEnquiry(models.Model):
         return self._open_orders(self.order_ids)
 
     def _open_orders(self, orders):
-        action = self.env.ref("sale.action_quotations").read()[0]
+        action = window_action(self.env, "sale.action_quotations")
         if len(orders) == 1:
             action.update(views=[(False, "form")], res_id=orders.id)
         else:

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.gendan_base.engine import button
+from odoo.addons.gendan_base.tools_actions import window_action
 
 SALES = ["gendan_base.group_salesperson", "gendan_base.group_merchandiser"]
 FOLLOWUP_KEYS = ("quote_seen", "quote_info", "quote_intent")
@@ -138,8 +139,7 @@ class SaleOrder(models.Model):
     @api.multi
     def action_view_price_approvals(self):
         self.ensure_one()
-        action = self.env.ref(
-            "gendan_sales.gendan_price_approval_action").read()[0]
+        action = window_action(self.env, "gendan_sales.gendan_price_approval_action")
         action["domain"] = [("order_id", "=", self.id)]
         return action
 

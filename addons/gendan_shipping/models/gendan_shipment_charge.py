@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import button
+from odoo.addons.gendan_base.tools_actions import window_action
 
 # what a change of these fields does to the charge's vendor bill line
 BILL_FIELDS = {"amount", "currency_id", "carrier_id", "charge_type", "note",
@@ -238,7 +239,7 @@ class GendanShipmentCharge(models.Model):
     @api.multi
     def action_open_bill(self):
         self.ensure_one()
-        action = self.env.ref("account.action_invoice_tree2").read()[0]
+        action = window_action(self.env, "account.action_invoice_tree2")
         action.update({"views": [(self.env.ref("account.invoice_supplier_form").id,
                                   "form")],
                        "res_id": self.invoice_id.id})

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.gendan_base.engine import transition
+from odoo.addons.gendan_base.tools_actions import window_action
 
 MERCHANDISER = ["gendan_base.group_merchandiser"]
 
@@ -144,7 +145,7 @@ class GendanShowroomMachine(models.Model):
     @api.multi
     def action_open_repairs(self):
         self.ensure_one()
-        action = self.env.ref("maintenance.hr_equipment_request_action").read()[0]
+        action = window_action(self.env, "maintenance.hr_equipment_request_action")
         action.update(domain=[("showroom_machine_id", "=", self.id)],
                       context={"default_showroom_machine_id": self.id})
         return action
