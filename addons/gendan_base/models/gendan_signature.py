@@ -136,7 +136,9 @@ class GendanSignature(models.Model):
 
     def _check_someone_can_sign(self):
         """Refuse a request whose required slot nobody could sign."""
-        for sig in self.filtered("is_required"):
+        required = self.filtered("is_required")
+        required.mapped("group_id").sudo().mapped("users")  # one read for all
+        for sig in required:
             if not sig._eligible_users():
                 document = self.env[sig.res_model].browse(sig.res_id)
                 raise UserError(_(

@@ -309,13 +309,16 @@ class GendanSignoffMixin(models.AbstractModel):
                                 revision=revision, state="pending")
                     rows.append(vals)
         self._signoff_insert(rows)._check_someone_can_sign()
+        revisions = {}
         for rec in self:
-            with engine():
-                rec.write({"signoff_state": "pending",
-                           "signoff_revision": rec.signoff_revision + 1})
+            revision = rec.signoff_revision + 1
+            revisions[revision] = revisions.get(revision, self.browse()) | rec
             rec._signoff_post(body=_("Sign-off requested (revision %s).") % (
-                rec.signoff_revision))
-        self._signoff_move("_signoff_on_request")
+                revision))
+        # the status and the document's move in one write
+        for revision, recs in sorted(revisions.items()):
+            recs._signoff_move("_signoff_on_request", {
+                "signoff_state": "pending", "signoff_revision": revision})
         self._signoff_on_request()
         self._signoff_approve_if_complete()
         self._signoff_todo_sync()
@@ -414,9 +417,18 @@ class GendanSignoffMixin(models.AbstractModel):
         return signature, label
 
     def _signoff_insert(self, rows):
+        field, cache = self._fields["signature_ids"], self.env.cache
+        known = {rec.id: cache.get(rec, field) for rec in self
+                 if cache.contains(rec, field)}
         with engine():
             signatures = insert_rows(self.env["gendan.signature"].sudo(), rows)
         self.invalidate_cache(["signature_ids"])
+        # the new slots join the lists this user has read (no search again;
+        # RETURNING gives the ids in the order of the rows, as core relies on)
+        for rec in self.filtered(lambda rec: rec.id in known):
+            cache.set(rec, field, known[rec.id] + tuple(
+                sig_id for sig_id, row in zip(signatures.ids, rows)
+                if row["res_id"] == rec.id))
         return signatures
 
     def _signoff_approve_if_complete(self, bodies=None):

@@ -27,6 +27,20 @@ class MailMessage(models.Model):
             force_send=force_send, send_after_commit=send_after_commit,
             user_signature=user_signature)
 
+    @api.multi
+    def _invalidate_documents(self):
+        # core empties the whole cache of the document a message is posted on,
+        # so its every column is read again next; a message changes the
+        # document's mail fields and what is computed on the fly, never its
+        # other stored columns
+        thread_fields = set(self.env["mail.thread"]._fields)
+        for record in self:
+            if record.model and record.res_id and record.model in self.env:
+                document = self.env[record.model]
+                document.invalidate_cache([
+                    name for name, field in document._fields.items()
+                    if not field.store or name in thread_fields], [record.res_id])
+
     def _gendan_notify_hooked(self, model):
         """Whether the document's model adds notification values of its own."""
         if not model or model not in self.env.registry:

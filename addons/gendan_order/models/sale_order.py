@@ -232,8 +232,10 @@ class SaleOrder(models.Model):
         """Inside ``deferred_cockpit``, the cockpit fields wait for its end.
         A write made with the context key ``gendan_orders_unaffected`` (its
         caller knows the change alters nothing the orders compute, e.g. a
-        first article going from draft to pending) marks nothing."""
-        if self.env.context.get("gendan_orders_unaffected"):
+        first article going from draft to pending) marks nothing; given a
+        list of field names, it does not mark those fields."""
+        unaffected = self.env.context.get("gendan_orders_unaffected")
+        if unaffected is True or (unaffected and field.name in unaffected):
             return None
         todo = getattr(_DEFERRED, "todo", None)
         if todo is None or not self._is_cockpit_field(field):

@@ -37,17 +37,23 @@ class GendanFirstArticle(models.Model):
     # the chatter is a flat list of notes: no search of a parent per post
     _mail_flat_thread = False
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # the task order's values, computed together: one UPDATE per batch of
+    # new articles (a related field each would be written apart)
+    name = fields.Char(compute="_compute_task_order_values", store=True,
+                       compute_sudo=True)
     task_order_id = fields.Many2one("gendan.task.order", required=True,
                                     ondelete="cascade", index=True,
                                     readonly=True,
                                     states={"draft": [("readonly", False)]})
-    sale_order_id = fields.Many2one(related="task_order_id.sale_order_id",
-                                    store=True, readonly=True)
-    merchandiser_id = fields.Many2one(related="task_order_id.merchandiser_id",
-                                      store=True, readonly=True)
-    company_id = fields.Many2one(related="task_order_id.company_id", store=True,
-                                 readonly=True)
+    sale_order_id = fields.Many2one(
+        "sale.order", "Sale Order", compute="_compute_task_order_values",
+        store=True, compute_sudo=True)
+    merchandiser_id = fields.Many2one(
+        "res.users", "Merchandiser", compute="_compute_task_order_values",
+        store=True, compute_sudo=True)
+    company_id = fields.Many2one(
+        "res.company", "Company", compute="_compute_task_order_values",
+        store=True, compute_sudo=True)
     product_id = fields.Many2one("product.product", required=True,
                                  readonly=True, states={"draft": [("readonly", False)]})
     product_qty = fields.Float(
@@ -90,12 +96,18 @@ class GendanFirstArticle(models.Model):
         insert_rows(self.env["gendan.first.article.item"].sudo(), rows)
         self.invalidate_cache(["item_ids"], self.ids)
 
-    @api.depends("task_order_id.name", "product_id")
-    def _compute_name(self):
+    @api.depends("task_order_id.name", "task_order_id.sale_order_id",
+                 "task_order_id.merchandiser_id", "task_order_id.company_id",
+                 "product_id")
+    def _compute_task_order_values(self):
         for article in self:
-            article.name = "%s - %s" % (article.task_order_id.name or "",
+            task = article.task_order_id
+            article.name = "%s - %s" % (task.name or "",
                                         article.product_id.default_code
                                         or article.product_id.name or "")
+            article.sale_order_id = task.sale_order_id
+            article.merchandiser_id = task.merchandiser_id
+            article.company_id = task.company_id
 
     @api.multi
     def write(self, vals):
@@ -146,8 +158,13 @@ class GendanFirstArticle(models.Model):
             # from draft to pending: the order's milestone and risk look at
             # passed and failed articles only
             ctx["gendan_orders_unaffected"] = True
-        elif step == "_signoff_on_approved" and self._orders_unaffected_by_pass():
-            ctx["gendan_orders_unaffected"] = True
+        elif step == "_signoff_on_approved":
+            if self._orders_unaffected_by_pass():
+                ctx["gendan_orders_unaffected"] = True
+            elif not any("first_article" in (order.risk_codes or "").split(",")
+                         for order in self.sudo().mapped("sale_order_id")):
+                # a pass can only take the first-article risk away
+                ctx["gendan_orders_unaffected"] = ("risk_codes", "is_at_risk")
         return ctx
 
     def _orders_unaffected_by_pass(self):

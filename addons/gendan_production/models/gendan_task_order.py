@@ -296,6 +296,8 @@ class GendanTaskOrder(models.Model):
             for product in self.line_ids.mapped("product_id") - existing:
                 articles |= model.create({"task_order_id": self.id,
                                           "product_id": product.id, "item_ids": []})
+            # a new article has no to-do: its next-to-do deadline stays empty
+            self.env.remove_todo(model._fields["activity_date_deadline"], articles)
         model.recompute()
         articles._insert_default_items()
         if articles:

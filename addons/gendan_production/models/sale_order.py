@@ -9,8 +9,10 @@ from odoo.addons.gendan_order.models.sale_order import milestone_fields
 
 MILESTONES = ("task_order", "bom", "material", "first_article", "produced",
               "inspected")
-# computed apart: MO state changes recompute only the "produced" milestone
-TASK_MILESTONES = tuple(name for name in MILESTONES if name != "produced")
+# computed apart: MO state changes recompute only the "produced" milestone,
+# a first article passing only the "first article" one
+TASK_MILESTONES = tuple(name for name in MILESTONES
+                        if name not in ("produced", "first_article"))
 # working days before the mass production start the first article must pass
 FIRST_ARTICLE_LEAD_DAYS = 3
 OPEN_MO_STATES = ("confirmed", "planned", "progress")
@@ -67,7 +69,7 @@ class SaleOrder(models.Model):
     milestone_material_state, milestone_material_date = milestone_fields(
         "Materials Checked", "Materials Checked On", "_compute_gendan_milestones")
     milestone_first_article_state, milestone_first_article_date = milestone_fields(
-        "First Article", "First Article On", "_compute_gendan_milestones")
+        "First Article", "First Article On", "_compute_milestone_first_article")
     milestone_produced_state, milestone_produced_date = milestone_fields(
         "Produced", "Produced On", "_compute_milestone_produced")
     milestone_inspected_state, milestone_inspected_date = milestone_fields(
@@ -370,7 +372,6 @@ class SaleOrder(models.Model):
         "gendan_task_order_ids.line_ids.bom_id.sla_deadline",
         "gendan_task_order_ids.material_check_ids.state",
         "gendan_task_order_ids.material_check_ids.is_material_risk",
-        "gendan_first_article_ids.state",
         "gendan_task_order_ids.inspection_ids.state")
     def _compute_gendan_milestones(self):
         today = fields.Date.context_today(self)
@@ -404,6 +405,26 @@ class SaleOrder(models.Model):
             order.milestone_produced_state = state
             order.milestone_produced_date = date
 
+    @api.depends("state", "gendan_task_order_ids.state",
+                 "gendan_task_order_ids.date_deadline",
+                 "gendan_task_order_ids.date_production_start",
+                 "gendan_first_article_ids.state")
+    def _compute_milestone_first_article(self):
+        self._gendan_read_task_lists(["first_article_ids"])
+        for order in self:
+            task = order._gendan_milestone_task()
+            state, date = "na", False
+            if task:
+                articles = task.first_article_ids.filtered(
+                    lambda fa: fa.state != "failed")
+                passed = articles.filtered(lambda fa: fa.state == "passed")
+                done = articles and articles == passed and max(
+                    passed.mapped("date_passed"))
+                state, date = order._milestone_from(
+                    bool(done), order._gendan_start(task), done and done[:10])
+            order.milestone_first_article_state = state
+            order.milestone_first_article_date = date
+
     def _gendan_milestone_task(self):
         """The task order the milestones follow (none: not applicable)."""
         task = self.gendan_task_order_ids[:1]
@@ -411,15 +432,15 @@ class SaleOrder(models.Model):
             return task
         return task.browse()
 
-    def _gendan_read_task_lists(self):
+    def _gendan_read_task_lists(self, names=("line_ids", "material_check_ids",
+                                             "first_article_ids", "inspection_ids")):
         """The lists of the task orders that the milestones and the risk
         look at, read in one go (a query for the task orders and a search
         per list, not a read of the task order for each list)."""
         tasks = self.env["gendan.task.order"]
         for order in self:
             tasks |= order._gendan_milestone_task()
-        tasks.read(["line_ids", "material_check_ids", "first_article_ids",
-                    "inspection_ids"], load="_classic_write")
+        tasks.read(list(names), load="_classic_write")
 
     def _gendan_milestone_values(self, task, today):
         """State and date (deadline while open) of each milestone."""
@@ -448,10 +469,6 @@ class SaleOrder(models.Model):
         put("material", check.confirmed_date, start)
         if check.is_material_risk:
             vals["milestone_material_state"] = "late"
-        articles = task.first_article_ids.filtered(lambda fa: fa.state != "failed")
-        passed = articles.filtered(lambda fa: fa.state == "passed")
-        put("first_article", articles and articles == passed
-            and max(passed.mapped("date_passed")), start)
         inspections = task.inspection_ids.filtered(lambda i: i.state != "cancel")
         if inspections:
             last = inspections.sorted("id")[-1]
