@@ -19,6 +19,24 @@ class TestFirstArticle(ProductionCase):
             "silk_screen", "packaging", "barcode", "software", "accessories"})
         self.assertEqual(self.article.product_id, self.product)
 
+    def test_article_follows_task_order(self):
+        """The article names the task order and carries its order, company
+        and merchandiser, also after the order changes hands; the button
+        opens the task order's articles."""
+        task, article = self.task, self.article
+        self.assertEqual(article.name, "%s - %s" % (
+            task.name, self.product.default_code or self.product.name))
+        self.assertEqual((article.sale_order_id, article.company_id),
+                         (task.sale_order_id, task.company_id))
+        self.assertEqual(article.merchandiser_id, self.user_merchandiser)
+        task.sale_order_id.write({"merchandiser_id": self.env.uid})
+        self.assertEqual(article.merchandiser_id.id, self.env.uid)
+        action = task.sudo(self.user_merchandiser).action_create_first_article()
+        self.assertEqual((action["res_model"], action["domain"]), (
+            "gendan.first.article", [("task_order_id", "=", task.id)]))
+        self.assertEqual([view_type for _id, view_type in action["views"]][:2],
+                         ["tree", "form"])
+
     def test_unchecked_items_refused(self):
         """Submitting with an unchecked applicable item is refused."""
         self.article.item_ids[:4].sudo(self.user_qa).write({"is_checked": True})

@@ -174,6 +174,21 @@ class TestTimeAndAction(ProductionCase):
         self._pass_first_article(self.task)
         self.assertNotIn("first_article", self._codes())
 
+    def test_pass_leaves_other_risks(self):
+        """The first article passing with no first-article risk on the order
+        completes its milestone and leaves the other reasons as they were
+        (the risk is not recomputed then: a pass can only lift that one)."""
+        self.task.sudo(self.user_merchandiser).write(
+            {"date_production_start": _in_days(60)})
+        self.task.production_ids.write(
+            {"date_planned_start": "%s 08:00:00" % _in_days(-3)})
+        before = self._codes()
+        self.assertIn("production", before)
+        self.assertNotIn("first_article", before)
+        self._pass_first_article(self.task)
+        self.assertEqual(self._codes(), before)
+        self.assertEqual(self.order.milestone_first_article_state, "done")
+
     def test_risk_customer_data(self):
         """Customer data still missing after its due date."""
         old = fields.Datetime.to_string(fields.Datetime.from_string(
