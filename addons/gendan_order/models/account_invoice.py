@@ -8,6 +8,30 @@ class AccountInvoice(models.Model):
     _inherit = "account.invoice"
 
     @api.multi
+    def name_get(self):
+        """A draft without a number is named by its origin and customer
+        ("Draft Invoice SO012 · Harbor Trading"), not by its type alone:
+        its to-dos in "My work", its breadcrumb and the fields linking it
+        tell the drafts apart. Numbered invoices keep core's name."""
+        drafts = self.filtered(lambda inv: inv.state == "draft" and not inv.number)
+        names = dict(super(AccountInvoice, self - drafts).name_get())
+        kinds = {"out_invoice": _("Draft Invoice"), "in_invoice": _("Draft Bill"),
+                 "out_refund": _("Draft Credit Note"),
+                 "in_refund": _("Draft Vendor Credit Note")}
+        for inv in drafts:
+            label = " ".join(filter(None, [kinds[inv.type],
+                                           inv._gendan_draft_reference()]))
+            customer = inv.partner_id.commercial_partner_id.name
+            names[inv.id] = "%s · %s" % (label, customer) if customer else label
+        return [(inv.id, names[inv.id]) for inv in self]
+
+    @api.multi
+    def _gendan_draft_reference(self):
+        """What a draft without a number is for, in its name (hook)."""
+        self.ensure_one()
+        return self.origin or self.name
+
+    @api.multi
     def _gendan_is_deposit_invoice(self):
         """A customer invoice of an order's down payment (not the final
         invoice that deducts it)."""

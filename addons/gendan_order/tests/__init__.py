@@ -11,3 +11,4 @@ from . import test_cockpit_list
 from . import test_report_sample_request
 from . import test_demo_channels
 from . import test_cn_vat
+from . import test_invoice_name

@@ -1,5 +1,7 @@
 import base64
 
+from lxml import etree
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.addons.gendan_base.engine import moving
 
@@ -121,6 +123,37 @@ class TestWorkflow(ReconcileCase):
         line.write({"dispute_resolution": "Credit note for 2 pcs agreed."})
         st.sudo(self.merchandiser).action_confirm()
         self.assertEqual(st.state, "confirmed")
+
+    def test_form_edit_matches_what_may_be_saved(self):
+        """The form offers Edit on a disputed statement, where finance saves
+        the resolution on the lines and the stamped copy as the form sends
+        them; on a confirmed one it offers no Edit (edit_lock), and what the
+        form would send is refused with nothing written."""
+        arch = self.env["gendan.statement"].sudo(self.finance).fields_view_get(
+            view_type="form")["arch"]
+        self.assertEqual(etree.fromstring(arch).get("edit_lock"),
+                         "[('state', '=', 'confirmed')]")
+        st = self.st_a
+        self._send(st)
+        line = st.line_ids.sorted("date")[1]
+        line.sudo(self.merchandiser).write({
+            "is_disputed": True, "dispute_reason": "2 pcs broken."})
+        st.sudo(self.merchandiser).action_dispute()
+        form = st.sudo(self.finance)
+        form.write({"line_ids": [(1, line.id, {
+            "dispute_resolution": "Credit note for 2 pcs agreed."})],
+            "stamped_copy": base64.b64encode(b"stamp"),
+            "stamped_copy_filename": "stamped.pdf"})
+        self.assertEqual(line.dispute_resolution, "Credit note for 2 pcs agreed.")
+        form.action_confirm()
+        self.assertEqual(st.state, "confirmed")
+        salesperson = st.user_id
+        for vals in ({"note": "late note"}, {"user_id": self.finance.id},
+                     {"line_ids": [(1, line.id, {"dispute_resolution": "other"})]}):
+            with self.assertRaises(UserError):
+                form.write(vals)
+        self.assertEqual((st.note, st.user_id, line.dispute_resolution),
+                         (False, salesperson, "Credit note for 2 pcs agreed."))
 
     def test_dispute_before_sending_refused(self):
         """Lines take disputes only once the statement is sent."""

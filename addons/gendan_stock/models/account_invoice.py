@@ -27,6 +27,14 @@ class AccountInvoice(models.Model):
         "stock.picking", "gendan_settlement_id", "Settled Deliveries",
         readonly=True)
 
+    @api.multi
+    def _gendan_draft_reference(self):
+        """A settlement is named by its shop's month in the reader's language
+        (its origin keeps the language of the day it was prepared)."""
+        if self.gendan_sibling_period:
+            return _("Sibling shop settlement %s") % self.gendan_sibling_period[:7]
+        return super(AccountInvoice, self)._gendan_draft_reference()
+
     @api.model
     def _gendan_today(self):
         return fields.Date.from_string(fields.Date.context_today(self))

@@ -53,6 +53,18 @@ class TestSiblingShop(StockCase):
         self.assertEqual(self.Invoice.search_count(
             [("gendan_sibling_period", "=", "2025-02-01")]), 1)
 
+    def test_settlement_todo_names_the_shop(self):
+        """The merchandiser's "My work" (Chinese) names the settlement's to-do
+        by the shop and month, not "发票" (a draft invoice has no number)."""
+        merchandiser = self.users["merchandiser"]
+        merchandiser.lang = "zh_CN"
+        settlement = self._run(date(2025, 3, 3))
+        my_work = self.env["mail.activity"].sudo(merchandiser).search_read(
+            [("user_id", "=", merchandiser.id), ("res_model", "=", "account.invoice"),
+             ("res_id", "=", settlement.id)], ["res_name"])
+        self.assertEqual([todo["res_name"] for todo in my_work],
+                         ["草稿发票 兄弟店铺结算 2025-02 · Test Sibling Shop"])
+
     def test_outside_window_nothing(self):
         self.assertFalse(self._run(date(2025, 3, 6)))
         self.assertFalse(self._run(date(2025, 3, 28)))
