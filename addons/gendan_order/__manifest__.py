@@ -2,7 +2,7 @@
     "name": "Gendan Order",
     "summary": "Order review, customer requirement pack, samples, delivery "
                "promise, deposit gate and the merchandiser's follow-up cockpit",
-    "version": "11.0.1.1.2",
+    "version": "11.0.1.1.3",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

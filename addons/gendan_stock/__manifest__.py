@@ -2,7 +2,7 @@
     "name": "Gendan Stock and Expenses",
     "summary": "Month-end stock count, safety stock, daily expense register "
                "and the sibling shops' delivery notes and monthly settlement",
-    "version": "11.0.1.0.1",
+    "version": "11.0.1.0.0",
     "category": "Gendan",
     "website": "https://github.com/gendan/gendan",
     "author": "Gendan",

@@ -1,7 +1,8 @@
-"""11.0.1.0.1: a draft invoice without a number is named by what it is for
-and its customer ("Draft Invoice Sibling shop settlement 2026-11 · Yiwu
-Minghui"), no longer "Invoice". The open to-dos on such drafts (the sibling
-shop settlements) take the new name, in their user's language."""
+"""11.0.1.1.3: a draft invoice without a number is named by what it is for
+and its customer ("Draft Invoice SO012 · Harbor Trading"), no longer
+"Invoice". The open to-dos on such drafts (deposit invoices, the sibling
+shops' settlements) take the new name in their user's language; at the end
+of the update, when every module's part of the name is loaded."""
 
 from odoo import SUPERUSER_ID, api
 
