@@ -37,6 +37,8 @@ class GendanTaskOrder(models.Model):
     _distribution_list_xmlid = "gendan_production.distribution_list_task_order"
     _distribution_live_states = ("approved", "production", "done")
     _mail_post_access = "read"
+    # the chatter is a flat list of notes: no search of a parent per post
+    _mail_flat_thread = False
     _state_button_fields = ("date_approved",)
 
     name = fields.Char("Number", default="/", readonly=True, copy=False,
