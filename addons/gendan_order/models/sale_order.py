@@ -67,6 +67,8 @@ def deferred_cockpit():
         _DEFERRED.todo = None
     orders = None
     for field, orders in todo:
+        # a value read inside the block came from the row: not recomputed yet
+        orders.env.cache.invalidate([(field, orders._ids)])
         orders.env.add_todo(field, orders)
     if orders is not None and orders.env.recompute:
         ids = {order_id for _field, recs in todo for order_id in recs.ids}

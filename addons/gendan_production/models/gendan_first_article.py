@@ -46,13 +46,13 @@ class GendanFirstArticle(models.Model):
                                     readonly=True,
                                     states={"draft": [("readonly", False)]})
     sale_order_id = fields.Many2one(
-        "sale.order", "Sale Order", compute="_compute_task_order_values",
+        "sale.order", compute="_compute_task_order_values",
         store=True, compute_sudo=True)
     merchandiser_id = fields.Many2one(
-        "res.users", "Merchandiser", compute="_compute_task_order_values",
+        "res.users", compute="_compute_task_order_values",
         store=True, compute_sudo=True)
     company_id = fields.Many2one(
-        "res.company", "Company", compute="_compute_task_order_values",
+        "res.company", compute="_compute_task_order_values",
         store=True, compute_sudo=True)
     product_id = fields.Many2one("product.product", required=True,
                                  readonly=True, states={"draft": [("readonly", False)]})
