@@ -953,8 +953,10 @@ class TestExportOrderFlow(RpcServerCase):
 
     def step_statement(self):
         """Finance prepares the month's statement of the customer; the
-        merchandiser and finance sign; finance sends it, attaches the copy
-        stamped by the customer and records the confirmation."""
+        merchandiser and finance sign; finance sends it, records the
+        customer's dispute of the line and its resolution (the line's form,
+        opened from the list), attaches the copy stamped by the customer and
+        records the confirmation."""
         today = datetime.date.today()
         self.sign_in("finance", "gendan.statement",
                      action="gendan_reconcile.gendan_statement_action")
@@ -969,6 +971,7 @@ class TestExportOrderFlow(RpcServerCase):
         statement = statements[0]
         self.statement_id = statement["id"]
         self.assertEqual(len(statement["line_ids"]), 1)
+        self.statement_line_id = statement["line_ids"][0]
         self.assertEqual(statement["amount_delivered"], 2500.0)
         self.click("action_submit")
         self.sign_in("merchandiser", "gendan.statement", self.statement_id)
@@ -978,7 +981,22 @@ class TestExportOrderFlow(RpcServerCase):
         self.assert_status("Signed")
         self.click("action_send")
         self.assert_status("Sent")
+        # the customer disputes the line: a click on it opens its form in a
+        # dialog, where finance marks it with the reason, then the resolution
         self.edit()
+        self.edit_statement_line(0, is_disputed=True,
+                                 dispute_reason="5 lanterns short on arrival")
+        self.save()
+        self.click("action_dispute")
+        self.assert_status("Disputed")
+        self.edit()
+        self.edit_statement_line(
+            0, dispute_resolution="Short delivery confirmed: credit note for 5 pcs")
+        line = self.read("gendan.statement.line", self.statement_line_id, [
+            "is_disputed", "dispute_reason", "dispute_resolution"])
+        self.assertEqual((line["is_disputed"], line["dispute_reason"],
+                          line["dispute_resolution"]), (
+            True, "5 lanterns short on arrival", False))
         self.tab("Confirmation")
         stamped = os.path.join(tempfile.mkdtemp(), "stamped-statement.pdf")
         with open(stamped, "wb") as handle:
@@ -998,3 +1016,18 @@ class TestExportOrderFlow(RpcServerCase):
         self.assertEqual((statement["state"], statement["signoff_state"]),
                          ("confirmed", "approved"))
         self.assertTrue(statement["confirmed_date"])
+        line = self.read("gendan.statement.line", self.statement_line_id,
+                         ["dispute_resolution"])
+        self.assertEqual(line["dispute_resolution"],
+                         "Short delivery confirmed: credit note for 5 pcs")
+
+    def edit_statement_line(self, row, **values):
+        """Open line ``row`` of the statement (its form in a dialog), type
+        ``values`` in the order given and save the dialog."""
+        self.tab("Lines")
+        self.retry(lambda: self.row_cell("line_ids", row, 0).click())
+        self.wait(lambda: self.visible(".modal .o_form_view"),
+                  message="the line's form does not open")
+        for name, value in values.items():
+            self.set_field(name, value)
+        self.modal_click()
