@@ -78,6 +78,12 @@ class GendanOrderCase(GendanCase):
         return approve_order_review(cls._create_order(**vals), cls.users)
 
     @classmethod
+    def _deposit_term(cls):
+        """A payment term asking a 30 % deposit before production."""
+        return cls.env["account.payment.term"].create({
+            "name": "30% deposit", "deposit_percent": 30.0})
+
+    @classmethod
     def _pay_deposit(cls, order, amount=None):
         """The salesperson invoices the deposit (sale's down-payment
         invoice), finance posts it and registers the payment (all of it

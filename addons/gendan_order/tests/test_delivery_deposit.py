@@ -126,8 +126,7 @@ class TestDeposit(GendanOrderCase):
     @classmethod
     def setUpClass(cls):
         super(TestDeposit, cls).setUpClass()
-        cls.term = cls.env["account.payment.term"].create({
-            "name": "30% deposit", "deposit_percent": 30.0})
+        cls.term = cls._deposit_term()
         cls.bank = cls.env["account.journal"].search([("type", "=", "bank")], limit=1)
         cls.finance = cls.users["finance"]
 

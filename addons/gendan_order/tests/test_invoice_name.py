@@ -7,8 +7,7 @@ class TestDraftInvoiceName(GendanOrderCase):
     @classmethod
     def setUpClass(cls):
         super(TestDraftInvoiceName, cls).setUpClass()
-        cls.term = cls.env["account.payment.term"].create({
-            "name": "30% deposit", "deposit_percent": 30.0})
+        cls.term = cls._deposit_term()
         cls.merchandiser = cls.users["merchandiser"]
         cls.merchandiser.lang = "zh_CN"
 
