@@ -294,6 +294,10 @@ class GendanSignoffMixin(models.AbstractModel):
         """Ask the signatures the rules require; notify the first signers."""
         if self.filtered(lambda rec: rec.signoff_state in ("pending", "approved")):
             raise UserError(_("Sign-off has already been requested."))
+        # who may edit the document may ask for its signatures (the engine
+        # then writes the status and the move as superuser)
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         stale = self.mapped("signature_ids").filtered(
             lambda sig: sig.state == "pending")
         with engine():
