@@ -101,6 +101,20 @@ class TestTaskOrder(ProductionCase):
             task.sudo(self.user_merchandiser).write({"state": "approved"})
         self.assertEqual(task.state, "draft")
 
+    def test_request_needs_edit_right(self):
+        """Only who may edit the task order asks for its signatures: QA and
+        a signer are refused, nothing is written."""
+        task = self._create_task_order()
+        for user in (self.users["qa"], self.user_sales_manager):
+            with self.assertRefused(AccessError):
+                task.sudo(user).action_signoff_request()
+        self.env.cr.execute(
+            "SELECT state, signoff_state, signoff_revision FROM gendan_task_order "
+            "WHERE id = %s", (task.id,))
+        self.assertEqual(self.env.cr.fetchone(), ("draft", "none", 0))
+        self.assertFalse(self.env["gendan.signature"].search([
+            ("res_model", "=", task._name), ("res_id", "=", task.id)]))
+
     def test_signers_form_has_no_edit(self):
         """A signer who may not edit the task order is not offered Edit: no
         write access, so the form has no Edit button, and signing, rejecting
