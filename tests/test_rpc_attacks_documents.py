@@ -114,6 +114,23 @@ class TestDocumentAttacks(RpcServerCase):
             "AND r.active AND r.sequence IN (10, 20, 25, 30)"),
             [(len(rule_ids),)])
 
+    def test_draft_task_order_request_by_readers(self):
+        """Who may only read the draft task order (every department but the
+        merchandisers) cannot ask for its signatures: nothing written."""
+        task_id = self.xmlid("gendan_production.task_order_draft_demo")
+        columns = "state, signoff_state, signoff_revision, signoff_waiting_uids"
+        before = self._row("gendan_task_order", task_id, columns)
+        self.assertEqual(before[0][:2], ("draft", "none"))
+        before_sigs = self._signatures("gendan.task.order", task_id)
+        readers = [login for login in LOGINS if not self.call(
+            login, "gendan.task.order", "check_access_rights", "write", False)]
+        self.assertGreaterEqual(len(readers), 10, readers)
+        self.assertNoBreach([msg for msg in (
+            self.attempt(login, "gendan.task.order", "action_signoff_request",
+                         [task_id]) for login in readers) if msg])
+        self.assertEqual(self._row("gendan_task_order", task_id, columns), before)
+        self.assertEqual(self._signatures("gendan.task.order", task_id), before_sigs)
+
     def test_skip_sequence_message(self):
         """A later signer is told who signs first; the chatter is unchanged."""
         task_id = self.xmlid("gendan_production.task_order_pending_demo")
