@@ -444,7 +444,8 @@ class TestDocumentAttacks(RpcServerCase):
 
     def test_statement_from_form_keeps_fields(self):
         """Finance creates a statement over XML-RPC as the form does: every
-        field entered is stored, the figures come from the deliveries."""
+        field entered is stored, the figures come from the deliveries; no
+        stamped copy is attached to the draft."""
         demo = self.call("admin", "gendan.statement", "search_read",
                          [("state", "=", "disputed")], ["partner_id", "date_from"],
                          limit=1)[0]
@@ -468,6 +469,13 @@ class TestDocumentAttacks(RpcServerCase):
         self.assertGreater(self.sql(
             "SELECT COUNT(*) FROM gendan_statement_line WHERE statement_id = %s",
             (statement_id,))[0][0], 0)
+        # the partner's stamped copy comes back after the statement was sent
+        for login in ("finance", "merchandiser"):
+            self.assertRefused(login, "gendan.statement", "write", [statement_id],
+                               {"stamped_copy": "c3RhbXA="})
+        self.assertEqual(self.sql(
+            "SELECT COUNT(*) FROM ir_attachment WHERE res_model = 'gendan.statement' "
+            "AND res_id = %s AND res_field = 'stamped_copy'", (statement_id,))[0][0], 0)
 
     # -- loaded shipment (gendan_shipping) ---------------------------------------------
 

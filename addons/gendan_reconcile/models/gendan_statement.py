@@ -254,6 +254,7 @@ class GendanStatement(models.Model):
         moves in it is refused, nothing is written)."""
         vals = self._normalize_partner(dict(vals))
         self._check_not_prepared(vals)
+        self.browse()._check_stamped_copy(vals)
         with self.env.cr.savepoint():
             statement = super(GendanStatement, self).create(vals)
             StatementBuilder(self).fill(statement)
@@ -291,7 +292,16 @@ class GendanStatement(models.Model):
             raise UserError(_("A confirmed statement is locked: it cannot be changed."))
         if fields_changed & SNAPSHOT_FIELDS:
             check_engine(_("The figures, partner and period of a statement"))
+        self._check_stamped_copy(vals)
         return super(GendanStatement, self).write(vals)
+
+    def _check_stamped_copy(self, vals):
+        """The partner stamps the statement it was sent: its copy is attached
+        while the statement is sent or disputed (also over RPC)."""
+        if vals.get("stamped_copy") and (not self or self.filtered(
+                lambda rec: rec.state not in ("sent", "disputed"))):
+            raise UserError(_("The partner's stamped copy is attached once the "
+                              "statement is sent."))
 
     @api.multi
     def unlink(self):

@@ -69,8 +69,13 @@ class TestWorkflow(ReconcileCase):
         self.assertEqual(self.st_b.state, "signed")
 
     def test_confirm_needs_stamped_copy(self):
-        """Confirming without the stamped copy is refused."""
+        """Confirming without the stamped copy is refused; the copy is
+        attached once the statement is sent, not before."""
         st = self.st_a
+        with self.assertRaises(UserError):
+            st.sudo(self.merchandiser).write({
+                "stamped_copy": base64.b64encode(b"%PDF-1.4 early")})
+        self.assertFalse(st.stamped_copy)
         self._send(st)
         with self.assertRaises(UserError):
             st.sudo(self.merchandiser).action_confirm()
