@@ -83,9 +83,12 @@ class GendanStatement(models.Model):
             "stamped_copy": base64.b64encode(b"Stamped by Hengda Carton"),
             "stamped_copy_filename": "hengda-stamped-statement.txt"})
         statement.action_confirm()
-        self._demo_as(statement, "finance").action_schedule_payment(max(
+        # "today" as finance reads it (their time zone: Shanghai's date is
+        # a day ahead of UTC's from 16:00 UTC)
+        finance = self._demo_as(statement, "finance")
+        finance.action_schedule_payment(max(
             statement.settlement_deadline,
-            fields.Date.to_string(self._sla_today())))
+            fields.Date.to_string(finance._sla_today())))
         return True
 
     @api.model
