@@ -1,4 +1,5 @@
 """Window actions the Gendan modules share."""
+import copy
 
 
 def form_action(res_model, res_id):
@@ -10,17 +11,10 @@ def form_action(res_model, res_id):
             "views": [(False, "form")], "target": "current"}
 
 
-# read() fields of a window action the web client does not use when a button
-# returns it: the search view (a fields_view_get of about 8 queries; the client
-# loads it with the action's views), the action's external id (a search of
-# ir.model.data) and its groups (checked when the menu or action is loaded)
-UNUSED_ACTION_FIELDS = ("search_view", "xml_id", "groups_id")
-
-
 def window_action(env, xmlid):
     """The window action ``xmlid`` as a button returns it: what ``read()``
-    gives the user, without ``UNUSED_ACTION_FIELDS``."""
-    action = env.ref(xmlid)
-    names = [name for name in action.check_field_access_rights("read", None)
-             if name not in UNUSED_ACTION_FIELDS]
-    return action.read(names)[0]
+    gives the user, without the fields the web client does not use
+    (``ir.actions.act_window._gendan_button_values``, cached); the caller
+    may change the copy it gets."""
+    return copy.deepcopy(
+        env["ir.actions.act_window"]._gendan_button_values(xmlid))

@@ -179,9 +179,10 @@ class GendanSignoffMixin(models.AbstractModel):
         return self._signoff_signable_all(user)[:1]
 
     def _signoff_eligible_next(self):
-        """The users who may sign a slot that is due now."""
+        """The users who may sign a slot that is due now (read as the slots
+        read them: as superuser, in one cache)."""
         self.ensure_one()
-        users = self.env["res.users"]
+        users = self.env["res.users"].sudo()
         if self.signoff_state != "pending":
             return users
         signers = self._signoff_current().mapped("signed_by_id")
@@ -399,9 +400,12 @@ class GendanSignoffMixin(models.AbstractModel):
         """
         self.ensure_one()
         self.env.cr.execute(
-            'SELECT id FROM "%s" WHERE id = %%s FOR UPDATE' % self._table,
+            'SELECT signoff_state FROM "%s" WHERE id = %%s FOR UPDATE' % self._table,
             (self.id,))  # pylint: disable=sql-injection
+        status = self.env.cr.fetchone()[0]
+        # the locked row's status, and its slots read anew
         self.invalidate_cache(["signature_ids", "signoff_state"], self.ids)
+        self._cache["signoff_state"] = status
         user = self.env.user
         signable = self._signoff_signable_all(user)
         signature = signable[:1]

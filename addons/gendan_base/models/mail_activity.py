@@ -107,7 +107,9 @@ class MailActivity(models.Model):
                 rows.append(self._todo_row(record, key, user, texts[lang], due))
         if not rows:
             return self.browse()
-        activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
+        activity_type = activity_type or self.env["mail.activity.type"].browse(
+            self.env["ir.model.data"].xmlid_to_res_id(
+                "mail.mail_activity_data_todo", raise_if_not_found=True))
         for row in rows:
             row["activity_type_id"] = activity_type.id
         # one query for any number of to-dos (a distribution to every

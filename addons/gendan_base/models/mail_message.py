@@ -27,6 +27,16 @@ class MailMessage(models.Model):
             force_send=force_send, send_after_commit=send_after_commit,
             user_signature=user_signature)
 
+    @api.model
+    def _create(self, vals):
+        # the document of the new message as given: core's create reads the
+        # whole new row back to find it (``_invalidate_documents``)
+        message_id = super(MailMessage, self)._create(vals)
+        message = self.browse(message_id)
+        message._cache.update(message._convert_to_cache(
+            {"model": vals.get("model"), "res_id": vals.get("res_id")}))
+        return message_id
+
     @api.multi
     def _invalidate_documents(self):
         # core empties the whole cache of the document a message is posted on,

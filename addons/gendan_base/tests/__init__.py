@@ -12,3 +12,4 @@ from . import test_demo_company
 from . import test_names_in_reader_language
 from . import test_currency_rate
 from . import test_mail_cache
+from . import test_window_action

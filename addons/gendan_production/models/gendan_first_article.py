@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import Collector
 
 from odoo.addons.gendan_base.engine import insert_rows, transition
 
@@ -11,6 +12,9 @@ CHECKLIST = [
     ("software", "Custom software"),
     ("accessories", "Accessories specification"),
 ]
+# the orders' list of their articles (inverse: the article's stored order),
+# the path of the order fields that follow the articles
+ORDER_PATH = "gendan_first_article_ids"
 
 
 class GendanFirstArticle(models.Model):
@@ -38,22 +42,27 @@ class GendanFirstArticle(models.Model):
     _mail_flat_thread = False
 
     # the task order's values, computed together: one UPDATE per batch of
-    # new articles (a related field each would be written apart)
+    # new articles (a related field each would be written apart); what is
+    # read is the stored column, the same in every context (one cache entry
+    # per user, not per context as for a computed field)
     name = fields.Char(compute="_compute_task_order_values", store=True,
-                       compute_sudo=True)
+                       compute_sudo=True, context_dependent=False)
     task_order_id = fields.Many2one("gendan.task.order", required=True,
                                     ondelete="cascade", index=True,
                                     readonly=True,
                                     states={"draft": [("readonly", False)]})
     sale_order_id = fields.Many2one(
         "sale.order", compute="_compute_task_order_values",
-        store=True, compute_sudo=True)
+        store=True, compute_sudo=True,
+        context_dependent=False)
     merchandiser_id = fields.Many2one(
         "res.users", compute="_compute_task_order_values",
-        store=True, compute_sudo=True)
+        store=True, compute_sudo=True,
+        context_dependent=False)
     company_id = fields.Many2one(
         "res.company", compute="_compute_task_order_values",
-        store=True, compute_sudo=True)
+        store=True, compute_sudo=True,
+        context_dependent=False)
     product_id = fields.Many2one("product.product", required=True,
                                  readonly=True, states={"draft": [("readonly", False)]})
     product_qty = fields.Float(
@@ -108,6 +117,71 @@ class GendanFirstArticle(models.Model):
             article.sale_order_id = task.sale_order_id
             article.merchandiser_id = task.merchandiser_id
             article.company_id = task.company_id
+
+    # -- the orders that follow the articles ----------------------------------
+
+    @classmethod
+    def _order_triggers(cls):
+        """The model's recomputation triggers split in two: those but the
+        orders', and {article field: order fields following it}; split once
+        per set-up of the registry (which builds the triggers anew)."""
+        triggers = cls._field_triggers
+        split = cls.__dict__.get("_gendan_order_split")
+        if split is None or split[0] is not triggers:
+            others, orders = Collector(), {}
+            for field in triggers:
+                for dependent, path in triggers[field]:
+                    if dependent.model_name == "sale.order" and path == ORDER_PATH:
+                        orders.setdefault(field, []).append(dependent)
+                    else:
+                        others.add(field, (dependent, path))
+            split = cls._gendan_order_split = (triggers, others, orders)
+        return split[1], split[2]
+
+    @api.multi
+    def modified(self, fnames):
+        """Odoo 11 finds the orders to recompute with a search of sale.order
+        (two queries) at each change of the articles, twice per write. An
+        article stores its order: the orders are taken from it, and not at
+        all when the caller knows they are unaffected
+        (``gendan_orders_unaffected``)."""
+        others, orders = self._order_triggers()
+        records = self.with_env(self.env)
+        records._field_triggers = others  # this call's triggers, not the class's
+        res = super(GendanFirstArticle, records).modified(fnames)
+        dependents = {dependent for name in fnames
+                      for dependent in orders.get(self._fields[name], ())}
+        if dependents:
+            self._orders_modified(dependents)
+        return res
+
+    def _orders_modified(self, dependents):
+        """Mark the order fields ``dependents`` as core's ``modified`` does."""
+        unaffected = self.env.context.get("gendan_orders_unaffected")
+        invalids = [(field, None) for field in dependents if not field.store]
+        stored = [field for field in dependents if field.store and field.compute
+                  and unaffected is not True
+                  and not (unaffected and field.name in unaffected)]
+        orders = stored and self._stored_orders()
+        for field in stored:
+            target = orders - self.env.protected(field)
+            if target:
+                invalids.append((field, target._ids))
+                (target.sudo() if field.compute_sudo else target)._recompute_todo(field)
+        self.env.cache.invalidate(invalids)
+
+    def _stored_orders(self):
+        """The orders of these articles as stored (what core's search finds):
+        from the cache when it holds every article's, else one query."""
+        field, cache = self._fields["sale_order_id"], self.env.cache
+        for records in (self, self.sudo()):
+            if all(cache.contains_value(rec, field) for rec in records):
+                return records.mapped("sale_order_id").with_env(self.env)
+        self.env.cr.execute(
+            "SELECT DISTINCT sale_order_id FROM gendan_first_article"
+            " WHERE id IN %s AND sale_order_id IS NOT NULL", (tuple(self.ids),))
+        return self.env["sale.order"].browse(
+            [row[0] for row in self.env.cr.fetchall()])
 
     @api.multi
     def write(self, vals):

@@ -92,8 +92,11 @@ class GendanTaskOrder(models.Model):
                                       "task_order_id", "Date Changes", readonly=True)
     material_check_ids = fields.One2many("gendan.material.check", "task_order_id",
                                          "Material Checks", readonly=True)
+    # the same list in every context (first articles have no active flag):
+    # read once per user, not once per context
     first_article_ids = fields.One2many("gendan.first.article", "task_order_id",
-                                        "First Articles", readonly=True)
+                                        "First Articles", readonly=True,
+                                        context_dependent=False)
     exception_ids = fields.One2many("gendan.production.exception",
                                     "task_order_id", "Exceptions", readonly=True)
     inspection_ids = fields.One2many("gendan.customer.inspection",

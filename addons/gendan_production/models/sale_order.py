@@ -440,7 +440,11 @@ class SaleOrder(models.Model):
         tasks = self.env["gendan.task.order"]
         for order in self:
             tasks |= order._gendan_milestone_task()
-        tasks.read(list(names), load="_classic_write")
+        cache = self.env.cache
+        missing = tasks.filtered(lambda task: not all(
+            cache.contains(task, task._fields[name]) for name in names))
+        if len(missing) > 1:  # one task order reads its lists as it goes
+            missing.read(list(names), load="_classic_write")
 
     def _gendan_milestone_values(self, task, today):
         """State and date (deadline while open) of each milestone."""

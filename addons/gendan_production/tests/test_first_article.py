@@ -73,6 +73,35 @@ class TestFirstArticle(ProductionCase):
         self.article.sudo(self.user_merchandiser).action_signoff_request()
         self.assertEqual(self.article.state, "pending")
 
+    def test_order_follows_its_articles(self):
+        """The order's first-article milestone follows each article's state
+        (marked from the article's stored order, gendan.first.article
+        ``modified``): passed: done; a second article failed then reworked:
+        open again; the open one deleted: done, read back from the row."""
+        order = self.task.sale_order_id
+        self.article.item_ids.sudo(self.user_qa).write({"is_checked": True})
+        self.article.sudo(self.user_merchandiser).action_signoff_request()
+        self.article.sudo(self.user_merchandiser).action_signoff_sign()
+        self.article.sudo(self.user_qa).action_signoff_sign()
+        self.assertEqual(order.milestone_first_article_state, "done")
+        other = self._create_components(1, prefix="FOLLOW")
+        second = self.env["gendan.first.article"].sudo(self.user_merchandiser).create(
+            {"task_order_id": self.task.id, "product_id": other.id})
+        self.assertEqual(second.sale_order_id, order)
+        self.assertNotEqual(order.milestone_first_article_state, "done")
+        second.item_ids.sudo(self.user_qa).write({"is_checked": True})
+        second.sudo(self.user_merchandiser).action_signoff_request()
+        second.sudo(self.user_qa).action_signoff_reject("Colour off")
+        # only a failed article besides the passed one: the milestone is done
+        self.assertEqual(order.milestone_first_article_state, "done")
+        second.sudo(self.user_merchandiser).action_draft()
+        self.assertNotEqual(order.milestone_first_article_state, "done")
+        second.sudo().unlink()
+        order.invalidate_cache()
+        self.env.cr.execute("SELECT milestone_first_article_state FROM sale_order"
+                            " WHERE id = %s", (order.id,))
+        self.assertEqual(self.env.cr.fetchone()[0], "done")
+
     def test_pass_by_rpc_refused(self):
         """Writing 'passed' without the signatures is refused."""
         self.article.item_ids.sudo(self.user_qa).write({"is_checked": True})
