@@ -11,6 +11,7 @@ from . import gendan_sla
 from . import gendan_sla_mixin
 from . import gendan_memo
 from . import ir_actions_act_window
+from . import ir_actions_act_window_view
 from . import ir_actions_report
 from . import ir_model
 from . import mail_activity

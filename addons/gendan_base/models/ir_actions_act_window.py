@@ -10,7 +10,7 @@ UNUSED_ACTION_FIELDS = ("search_view", "xml_id", "groups_id")
 class IrActionsActWindow(models.Model):
     """The window actions the buttons return, read once per user and
     language (core clears the cache when an action or a translation
-    changes; ``ir.actions.act_window.view`` below when its views do)."""
+    changes, ``ir.actions.act_window.view`` when its views do)."""
 
     _inherit = "ir.actions.act_window"
 
@@ -21,24 +21,3 @@ class IrActionsActWindow(models.Model):
         names = [name for name in action.check_field_access_rights("read", None)
                  if name not in UNUSED_ACTION_FIELDS]
         return action.read(names)[0]
-
-
-class IrActionsActWindowView(models.Model):
-    """An action's views are part of what a button returns."""
-
-    _inherit = "ir.actions.act_window.view"
-
-    @api.model
-    def create(self, vals):
-        self.clear_caches()
-        return super(IrActionsActWindowView, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self.clear_caches()
-        return super(IrActionsActWindowView, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self.clear_caches()
-        return super(IrActionsActWindowView, self).unlink()
