@@ -1,6 +1,7 @@
 """The demo statements state orders that went through Gendan's flow: reviewed
 and confirmed, delivered on their own delivery orders, invoiced from the
 orders (read as finance, as the factory's user opening the demo would)."""
+from odoo import fields
 from odoo.tests.common import TransactionCase
 
 
@@ -86,3 +87,29 @@ class TestDemoStatements(TransactionCase):
                          ["incoming"])
         self.assertEqual(statement.closing_balance_currency, 11400.0)
         self.assertTrue(statement.payment_scheduled_date)
+
+
+class TestDemoSupplierStatementClock(TransactionCase):
+    """The demo's supplier statement schedules its payment on a day finance
+    accepts, whatever the installer's time zone: finance's "today" (their
+    time zone), as the engine checks it. Installer at UTC-12 and finance at
+    UTC+14: finance's date is always a day or two ahead (as Shanghai's is of
+    UTC's from 16:00 UTC, when the demo used to fail to install)."""
+
+    def test_payment_scheduled_as_finance_reads_today(self):
+        finance = self.env.ref("gendan_base.user_finance_demo")
+        self.env.user.tz = "Etc/GMT+12"
+        finance.tz = "Etc/GMT-14"
+        hengda = self.env.ref("gendan_reconcile.partner_hengda_carton_demo")
+        partner = hengda.copy({"name": "Clock Carton Co."})
+        products = (self.env.ref("gendan_reconcile.product_colour_box_demo")
+                    | self.env.ref("gendan_reconcile.product_master_carton_demo"))
+        Statement = self.env["gendan.statement"].with_context(tz=False)
+        self.assertTrue(Statement._demo_build_supplier_statement(
+            partner.id, products.ids))
+        statement = Statement.search([("partner_id", "=", partner.id)])
+        finance_today = fields.Date.to_string(
+            statement.sudo(finance).with_context(tz=False)._sla_today())
+        self.assertEqual(statement.state, "confirmed")
+        self.assertEqual(statement.payment_scheduled_date,
+                         max(statement.settlement_deadline, finance_today))
